@@ -1,0 +1,47 @@
+package dev.lanyard.dataplane.port;
+
+import java.io.IOException;
+
+/**
+ * One port of a switch: its name, kind, transmit queues (one per worker) and link state. How frames arrive is up
+ * to the kind: rings and file descriptors polled by an event loop, or memory handed in by a test.
+ */
+public abstract class Port implements AutoCloseable {
+    private final String name;
+    private final PortKind kind;
+
+    protected Port(String name, PortKind kind) {
+        this.name = name;
+        this.kind = kind;
+    }
+
+    /** The interface name (or a test's label). */
+    public final String name() {
+        return name;
+    }
+
+    /** The kind of port. */
+    public final PortKind kind() {
+        return kind;
+    }
+
+    /** The transmit queue that worker {@code worker} owns. */
+    public abstract TxQueue txQueue(int worker);
+
+    /** The largest frame this port can send whole, Ethernet header and tags included. */
+    public abstract int maxFrameLength();
+
+    /** Carrier: true while the link under the port is up. */
+    public boolean linkUp() {
+        return true;
+    }
+
+    /** Where the port is, for listings: "veth sw-h1 ifindex 7 netns lab-sw". */
+    public String describe() {
+        return kind.label() + " " + name;
+    }
+
+    /** Releases sockets, rings and descriptors. */
+    @Override
+    public abstract void close() throws IOException;
+}

@@ -1,0 +1,117 @@
+package dev.lanyard.dataplane.worker;
+
+import dev.lanyard.dataplane.Clock;
+import dev.lanyard.dataplane.Switch;
+import dev.lanyard.dataplane.counter.PortCounter;
+import dev.lanyard.dataplane.counter.WorkerCounters;
+import dev.lanyard.dataplane.fdb.LearnResult;
+import dev.lanyard.dataplane.fdb.MacTable;
+import dev.lanyard.dataplane.forward.Action;
+import dev.lanyard.dataplane.forward.DropReason;
+import dev.lanyard.dataplane.forward.ForwardingCore;
+import dev.lanyard.dataplane.forward.PortTable;
+import dev.lanyard.dataplane.frame.EthernetFlyweight;
+import dev.lanyard.dataplane.port.FrameBatch;
+import dev.lanyard.dataplane.port.TxQueue;
+
+/**
+ * One worker's path for a burst of frames from one port: decode, learn, decide, queue on the egress ports' TX
+ * queues, then flush each touched queue once. Owned by one thread; allocates nothing.
+ */
+public final class Pipeline {
+    private final Switch sw;
+    private final int worker;
+    private final WorkerCounters counters;
+    private final EthernetFlyweight eth = new EthernetFlyweight();
+    private final int[] touched;
+    private final boolean[] isTouched;
+    private int touchedCount;
+
+    /** The pipeline of worker {@code worker} of a switch. */
+    public Pipeline(Switch sw, int worker) {
+        this.sw = sw;
+        this.worker = worker;
+        this.counters = sw.counters(worker);
+        this.touched = new int[sw.config().maxPorts()];
+        this.isTouched = new boolean[sw.config().maxPorts()];
+    }
+
+    /** The worker this pipeline belongs to. */
+    public int worker() {
+        return worker;
+    }
+
+    /** Forwards a burst received on port {@code ingress}. */
+    public void process(int ingress, FrameBatch batch) {
+        PortTable ports = sw.ports();
+        MacTable fdb = sw.fdb();
+        long now = Clock.millis();
+        int n = batch.count();
+        for (int i = 0; i < n; i++) {
+            counters.rx(ingress, batch.wireLength(i));
+            int status = eth.wrap(batch.buffer(i), batch.offset(i), batch.length(i), batch.tpid(i), batch.tci(i));
+            if (status == EthernetFlyweight.OK && ports.forwarding(ingress)) {
+                count(ingress, ForwardingCore.learn(ingress, eth, fdb, ports, now));
+            }
+            int action = ForwardingCore.decide(ingress, eth, status, fdb, ports, now);
+            if (Action.isOutput(action)) {
+                counters.increment(ingress, PortCounter.UNICAST);
+                transmit(ports, action, batch, i);
+            } else if (Action.isFlood(action)) {
+                flood(ports, ingress, action == Action.FLOOD_UNKNOWN, batch, i);
+            } else {
+                counters.rxDrop(ingress, Action.reasonOrdinal(action));
+            }
+        }
+        flush(ports);
+    }
+
+    private void flood(PortTable ports, int ingress, boolean unknownUnicast, FrameBatch batch, int i) {
+        int[] egress = ports.forwardingPorts();
+        int sent = 0;
+        for (int p : egress) {
+            if (ports.floodsTo(ingress, p, unknownUnicast)) {
+                transmit(ports, p, batch, i);
+                sent++;
+            }
+        }
+        if (sent == 0) {
+            counters.rxDrop(ingress, DropReason.NO_EGRESS.ordinal());
+        } else {
+            counters.increment(ingress, PortCounter.FLOODED);
+        }
+    }
+
+    private void transmit(PortTable ports, int egress, FrameBatch batch, int i) {
+        TxQueue q = ports.txQueue(worker, egress);
+        int result = q.offer(batch, i);
+        if (result == TxQueue.QUEUED) {
+            counters.tx(egress, batch.wireLength(i));
+            if (!isTouched[egress]) {
+                isTouched[egress] = true;
+                touched[touchedCount++] = egress;
+            }
+        } else {
+            counters.txDrop(egress, result);
+        }
+    }
+
+    private void flush(PortTable ports) {
+        for (int k = 0; k < touchedCount; k++) {
+            int p = touched[k];
+            isTouched[p] = false;
+            ports.txQueue(worker, p).flush();
+        }
+        touchedCount = 0;
+    }
+
+    private void count(int port, int learnResult) {
+        if (learnResult == LearnResult.NEW) {
+            counters.increment(port, PortCounter.LEARNED);
+        } else if (learnResult == LearnResult.MOVED) {
+            counters.increment(port, PortCounter.MOVED);
+        } else if (LearnResult.refused(learnResult)) {
+            counters.increment(port, PortCounter.LEARN_REFUSED);
+        }
+    }
+}
