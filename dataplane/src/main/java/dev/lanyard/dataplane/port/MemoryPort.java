@@ -115,11 +115,27 @@ public final class MemoryPort extends Port {
     private record Injected(byte[] frame, int tpid, int tci) {
     }
 
+    /** One worker's queue; the unused longs keep two workers' counters off one cache line. */
+    @SuppressWarnings("unused")
     private final class Queue implements TxQueue {
+        private long p1;
+        private long p2;
+        private long p3;
+        private long p4;
+        private long p5;
+        private long p6;
+        private long p7;
         private final List<byte[]> frames = new ArrayList<>();
         private final int capacity;
         private long count;
         private long flushes;
+        private long q1;
+        private long q2;
+        private long q3;
+        private long q4;
+        private long q5;
+        private long q6;
+        private long q7;
 
         Queue(int capacity) {
             this.capacity = capacity;

@@ -10,9 +10,13 @@ import dev.lanyard.dataplane.forward.Action;
 import dev.lanyard.dataplane.forward.DropReason;
 import dev.lanyard.dataplane.forward.ForwardingCore;
 import dev.lanyard.dataplane.forward.PortTable;
+import dev.lanyard.dataplane.frame.EtherType;
 import dev.lanyard.dataplane.frame.EthernetFlyweight;
+import dev.lanyard.dataplane.frame.MacAddress;
 import dev.lanyard.dataplane.port.FrameBatch;
 import dev.lanyard.dataplane.port.TxQueue;
+
+import java.nio.ByteBuffer;
 
 /**
  * One worker's path for a burst of frames from one port: decode, learn, decide, queue on the egress ports' TX
@@ -26,6 +30,9 @@ public final class Pipeline {
     private final int[] touched;
     private final boolean[] isTouched;
     private int touchedCount;
+    private long touchSink;
+    /** How many frames ahead of the one being decided the worker touches table buckets. */
+    private static final int TOUCH_AHEAD = 4;
 
     /** The pipeline of worker {@code worker} of a switch. */
     public Pipeline(Switch sw, int worker) {
@@ -47,7 +54,16 @@ public final class Pipeline {
         MacTable fdb = sw.fdb();
         long now = Clock.millis();
         int n = batch.count();
+        boolean touch = fdb.largerThanCache();
+        if (touch) {
+            for (int i = 0; i < TOUCH_AHEAD && i < n; i++) {
+                touch(fdb, batch, i);
+            }
+        }
         for (int i = 0; i < n; i++) {
+            if (touch && i + TOUCH_AHEAD < n) {
+                touch(fdb, batch, i + TOUCH_AHEAD);
+            }
             counters.rx(ingress, batch.wireLength(i));
             int status = eth.wrap(batch.buffer(i), batch.offset(i), batch.length(i), batch.tpid(i), batch.tci(i));
             if (status == EthernetFlyweight.OK && ports.forwarding(ingress)) {
@@ -64,6 +80,26 @@ public final class Pipeline {
             }
         }
         flush(ports);
+    }
+
+    /** Starts the cache misses of a later frame's source and destination lookups (see {@link MacTable#touch}). */
+    private void touch(MacTable fdb, FrameBatch batch, int i) {
+        if (batch.length(i) < EthernetFlyweight.HEADER_LENGTH) {
+            return;
+        }
+        ByteBuffer b = batch.buffer(i);
+        int at = batch.offset(i);
+        int vid = batch.tci(i) != EthernetFlyweight.NO_TAG ? batch.tci(i) & 0xFFF
+                : EtherType.isVlanTag(b.getShort(at + EthernetFlyweight.TYPE_OFFSET) & 0xFFFF)
+                        && batch.length(i) >= EthernetFlyweight.HEADER_LENGTH + 2
+                        ? b.getShort(at + EthernetFlyweight.HEADER_LENGTH) & 0xFFF : 0;
+        touchSink += fdb.touch(vid, MacAddress.read(b, at + EthernetFlyweight.SRC_OFFSET))
+                + fdb.touch(vid, MacAddress.read(b, at + EthernetFlyweight.DST_OFFSET));
+    }
+
+    /** Keeps the touch loads from being optimised away; the value means nothing. */
+    long touchSink() {
+        return touchSink;
     }
 
     private void flood(PortTable ports, int ingress, boolean unknownUnicast, FrameBatch batch, int i) {
