@@ -375,8 +375,9 @@ public final class PcapngReader implements Closeable, Iterable<PcapngPacket> {
     private PcapngFormatException notPcapng(int firstWord) {
         boolean pcap = firstWord == 0xA1B2C3D4 || firstWord == 0xD4C3B2A1 || firstWord == 0xA1B23C4D
                 || firstWord == 0x4D3CB2A1;
-        return error(String.format("not a pcapng stream: it starts with 0x%08x%s, not a section header block",
-                firstWord, pcap ? " (a classic pcap file)" : ""));
+        return error(String.format("not a pcapng stream: it starts with bytes %02x %02x %02x %02x%s, not a section "
+                + "header block", firstWord >>> 24, firstWord >>> 16 & 0xFF, firstWord >>> 8 & 0xFF, firstWord & 0xFF,
+                pcap ? " (a classic pcap file)" : ""));
     }
 
     private PcapngFormatException error(String what) {
