@@ -25,6 +25,8 @@ public final class BpfInterpreter {
     private final int[] ifTrue;
     /** Index of the next instruction when a conditional jump is not taken. */
     private final int[] ifFalse;
+    /** Whether the program loads from scratch memory, which then has to start each run at zero. */
+    private final boolean readsMemory;
 
     /** Verifies the program; throws IllegalArgumentException naming the first instruction it cannot run. */
     public BpfInterpreter(BpfProgram program) {
@@ -35,14 +37,17 @@ public final class BpfInterpreter {
         k = new int[length];
         ifTrue = new int[length];
         ifFalse = new int[length];
+        boolean memoryLoads = false;
         for (int i = 0; i < length; i++) {
             int c = program.code(i);
+            memoryLoads |= c == (Bpf.LD | Bpf.MEM) || c == (Bpf.LDX | Bpf.MEM);
             k[i] = program.k(i);
             boolean absolute = Bpf.classOf(c) == Bpf.LD && Bpf.modeOf(c) == Bpf.ABS;
             code[i] = absolute && k[i] < 0 && k[i] >= Bpf.SKF_AD_OFF ? ANCILLARY + k[i] - Bpf.SKF_AD_OFF : c;
             ifTrue[i] = c == (Bpf.JMP | Bpf.JA) ? i + 1 + k[i] : i + 1 + program.jt(i);
             ifFalse[i] = i + 1 + program.jf(i);
         }
+        readsMemory = memoryLoads;
     }
 
     /** The program this interpreter runs. */
@@ -64,7 +69,9 @@ public final class BpfInterpreter {
                     + ") are outside a buffer limit of " + frame.limit());
         }
         int[] m = context.memory;
-        Arrays.fill(m, 0);
+        if (readsMemory) {
+            Arrays.fill(m, 0);
+        }
         boolean swap = frame.order() != ByteOrder.BIG_ENDIAN;
         long length = capturedLength;
         int a = 0;

@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
  * context is the allocation-free form for hot paths.
  */
 public final class Filter {
+    private static final BpfProgram ACCEPT_ALL = BpfProgram.acceptAll(BpfCompiler.DEFAULT_SNAPLEN);
+
     /** Matches every frame (no expression). */
     public static final Filter ALL = new Filter("", null);
 
@@ -41,7 +43,7 @@ public final class Filter {
 
     /** The compiled program; for {@link #ALL} the one-instruction program that accepts everything. */
     public BpfProgram program() {
-        return interpreter == null ? BpfProgram.acceptAll(BpfCompiler.DEFAULT_SNAPLEN) : interpreter.program();
+        return interpreter == null ? ACCEPT_ALL : interpreter.program();
     }
 
     /** Whether the frame matches, with default packet metadata (see {@link BpfContext}). */
