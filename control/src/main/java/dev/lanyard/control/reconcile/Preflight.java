@@ -40,9 +40,8 @@ public final class Preflight {
             boolean visible = d.namespace().isEmpty() || record.ownsNamespace(d.namespace());
             Optional<ObservedLink> existing = observed.link(d.namespace(), d.name());
             if (visible && existing.isPresent() && !record.owns(d.namespace(), existing.get())) {
-                problems.add(t.source().problem(d.path(), "interface \"" + d.name() + "\" of " + d.label()
-                        + " already exists in " + Topology.describeNamespace(d.namespace())
-                        + " and is not this lab's"));
+                problems.add(t.source().problem(d.path(), d.describe() + " already exists in "
+                        + Topology.describeNamespace(d.namespace()) + " and is not this lab's"));
             }
             if (d.namespace().isEmpty()) {
                 checkRootAddresses(t, d, observed, record, problems);

@@ -12,11 +12,14 @@ final class Fields {
     private final Map<String, YamlNode.Entry> entries;
     private final Location at;
     private final ParseContext ctx;
+    /** Whether the node was not a map at all, which has been reported; missing keys then go unreported. */
+    private final boolean broken;
 
-    private Fields(Map<String, YamlNode.Entry> entries, Location at, ParseContext ctx) {
+    private Fields(Map<String, YamlNode.Entry> entries, Location at, ParseContext ctx, boolean broken) {
         this.entries = entries;
         this.at = at;
         this.ctx = ctx;
+        this.broken = broken;
     }
 
     /**
@@ -26,12 +29,12 @@ final class Fields {
     static Fields of(YamlNode node, Location keyAt, String owner, String path, List<String> allowed,
                      ParseContext ctx) {
         if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.NULL) {
-            return new Fields(Map.of(), keyAt, ctx);
+            return new Fields(Map.of(), keyAt, ctx, false);
         }
         if (!(node instanceof YamlNode.MapNode map)) {
             ctx.error(node.at(), owner + " must be a map of " + String.join(", ", allowed) + ", got "
                     + node.describe());
-            return new Fields(Map.of(), keyAt, ctx);
+            return new Fields(Map.of(), keyAt, ctx, true);
         }
         for (YamlNode.Entry e : map.entries().values()) {
             ctx.mark(Source.path(path, e.key()), e.value() instanceof YamlNode.Scalar ? e.value().at() : e.keyAt());
@@ -39,7 +42,7 @@ final class Fields {
                 ctx.error(e.keyAt(), unknownKey(e.key(), owner, allowed));
             }
         }
-        return new Fields(map.entries(), keyAt, ctx);
+        return new Fields(map.entries(), keyAt, ctx, false);
     }
 
     /** Where the map is, for "missing key" problems. */
@@ -104,7 +107,9 @@ final class Fields {
 
     String requiredString(String key, String owner) {
         if (!has(key)) {
-            ctx.error(entries.containsKey(key) ? valueAt(key) : at, owner + " needs \"" + key + ":\"");
+            if (!broken) {
+                ctx.error(entries.containsKey(key) ? valueAt(key) : at, owner + " needs \"" + key + ":\"");
+            }
             return null;
         }
         return string(key);

@@ -61,6 +61,11 @@ public record Layout(List<Namespace> namespaces, List<Device> devices, List<Link
         public Device {
             addresses = List.copyOf(addresses);
         }
+
+        /** The device in a message: "interface ns0/eth0", or "interface "docker0" (switch docker0's gateway)". */
+        public String describe() {
+            return role == Role.HOST ? "interface " + label : "interface \"" + name + "\" (" + label + ")";
+        }
     }
 
     /**

@@ -28,7 +28,7 @@ final class LayoutCheck {
                 problems.add(d.path(), "port name \"" + d.name() + "\" of " + host + " is the name of "
                         + first.label() + "; choose another port: or set gateway-interface:");
             } else {
-                problems.add(d.path(), "interface \"" + d.name() + "\" of " + d.label() + " is already used in "
+                problems.add(d.path(), "the name of " + d.describe() + " is already taken in "
                         + Topology.describeNamespace(d.namespace()) + " by " + first.label());
             }
         }

@@ -40,7 +40,7 @@ class PreflightTest {
         assertEquals(List.of(
                 "lab.yaml:4:14: address 172.17.0.1 of switch docker0's gateway is already on interface docker0 in"
                         + " the root namespace",
-                "lab.yaml:4:14: interface \"docker0\" of switch docker0's gateway already exists in the root"
+                "lab.yaml:4:14: interface \"docker0\" (switch docker0's gateway) already exists in the root"
                         + " namespace and is not this lab's"),
                 problems(Labs.parse(Labs.DEFAULT_TEXT), LabRecord.empty("docker0")));
     }
@@ -59,8 +59,8 @@ class PreflightTest {
         Applier applier = new Applier(system, LabRecord.empty("lab2"));
         applier.runUntil(Planner.up(t, system.observe(), applier.record()), 4);
         system.add("ns0", new FakeSystem.Dev("veth0", "dummy", MacAddress.parse("02:00:00:00:00:01"), 1500));
-        assertEquals(List.of("lab.yaml:5:7: interface \"veth0\" of ns0/veth0 already exists in namespace ns0 and"
-                + " is not this lab's"), problems(t, applier.record()));
+        assertEquals(List.of("lab.yaml:5:7: interface ns0/veth0 already exists in namespace ns0 and is not this"
+                + " lab's"), problems(t, applier.record()));
     }
 
     @Test
