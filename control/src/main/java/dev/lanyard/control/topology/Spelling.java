@@ -28,10 +28,14 @@ final class Spelling {
         return previous[b.length()];
     }
 
-    /** " (did you mean "X"?)" for the closest candidate within two edits, or "" when none is that close. */
+    /**
+     * " (did you mean "X"?)" for the closest candidate, or "" when none is close: within one edit for words of up to
+     * five characters, two for longer ones, so that "gw" is not taken for "to".
+     */
     static String hint(String wrong, Collection<String> candidates) {
+        int allowed = wrong.length() <= 5 ? 1 : 2;
         return candidates.stream()
-                .filter(c -> distance(c, wrong) <= 2)
+                .filter(c -> distance(c, wrong) <= allowed)
                 .min(Comparator.comparingInt(c -> distance(c, wrong)))
                 .map(c -> " (did you mean \"" + c + "\"?)")
                 .orElse("");
