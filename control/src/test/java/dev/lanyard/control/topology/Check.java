@@ -16,6 +16,25 @@ final class Check {
         }
     }
 
+    /** "lab.yaml:L:C:", the place of the {@code n}th (from 1) occurrence of {@code token} in {@code yaml}. */
+    static String at(String yaml, String token, int n) {
+        int index = -1;
+        for (int i = 0; i < n; i++) {
+            index = yaml.indexOf(token, index + 1);
+            if (index < 0) {
+                throw new AssertionError("\"" + token + "\" does not occur " + n + " times in\n" + yaml);
+            }
+        }
+        int lineStart = yaml.lastIndexOf('\n', index) + 1;
+        long line = yaml.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+        return "lab.yaml:" + line + ":" + (index - lineStart + 1) + ":";
+    }
+
+    /** The place of the first occurrence of {@code token}. */
+    static String at(String yaml, String token) {
+        return at(yaml, token, 1);
+    }
+
     static Topology parse(String yaml) {
         try {
             return Topologies.parse("lab.yaml", yaml);
