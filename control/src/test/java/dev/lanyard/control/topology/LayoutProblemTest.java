@@ -33,6 +33,15 @@ class LayoutProblemTest {
     }
 
     @Test
+    void portNamedLikeAnInterfaceOfARootNamespaceHost() {
+        String yaml = "lab: x\nswitches: {sw: {}}\nhosts:\n  root:\n    namespace: false\n    interfaces:\n"
+                + "      uplink: {switch: sw, port: p0}\n"
+                + "  ns0:\n    interfaces:\n      eth0: {switch: sw, port: uplink}\n";
+        assertEquals(List.of(at(yaml, "uplink}") + " the name of interface \"uplink\" (the switch-side end of"
+                + " ns0/eth0) is already taken in the root namespace by root/uplink"), Check.problems(yaml));
+    }
+
+    @Test
     void portInTheSwitchNamespaceCollidingWithAHostThere() {
         String yaml = "lab: x\nswitches:\n  sw: {netns: ns0}\nhosts:\n  ns0:\n    interfaces:\n"
                 + "      eth0: {switch: sw, port: eth0}\n";
