@@ -70,11 +70,6 @@ public sealed interface Action {
             return ip(namespace) + " tuntap add dev " + name + " mode tap && " + ip(namespace) + " link set dev "
                     + name + " address " + mac + " mtu " + mtu;
         }
-
-        /** The device as a link end. */
-        public LinkEnd end() {
-            return new LinkEnd(namespace, name, mac, mtu);
-        }
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.lanyard.control.reconcile;
 
 import dev.lanyard.control.topology.Topology;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The pure diff: from what is wanted, what exists and what the lab owns, the actions that close the gap. Running a
@@ -29,10 +31,13 @@ public final class Planner {
     public static Plan down(LabRecord record, ObservedState observed) {
         List<String> dropped = record.namespaces().stream().filter(observed::hasNamespace).toList();
         List<Action> actions = new ArrayList<>();
+        Set<RecordedLink.Place> going = new HashSet<>();
         for (RecordedLink link : record.links()) {
-            if (dropped.stream().noneMatch(link::touches)) {
-                presentEnd(link, observed)
-                        .ifPresent(end -> actions.add(new Action.DeleteLink(end.namespace(), end.name())));
+            Optional<RecordedLink.Place> end = presentEnd(link, observed);
+            // Two records may name one device when the system does not tell a veth's peer; delete it once.
+            if (end.isPresent() && dropped.stream().noneMatch(link::touches) && !going.contains(end.get())) {
+                going.addAll(link.ends());
+                actions.add(new Action.DeleteLink(end.get().namespace(), end.get().name()));
             }
         }
         dropped.forEach(ns -> actions.add(new Action.DeleteNamespace(ns)));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,10 +71,16 @@ final class UpPlanner {
             if (wanted.stream().anyMatch(link::sameAs)) {
                 continue;
             }
+            // Only a link that exists as recorded goes away; a dead entry must not hide a live device of its name.
+            Optional<RecordedLink.Place> present = Planner.presentEnd(link, observed);
+            if (present.isEmpty()) {
+                continue;
+            }
+            boolean covered = dropped.stream().anyMatch(link::touches);
+            boolean going = link.ends().stream().anyMatch(end -> stale.contains(key(end.namespace(), end.name())));
             link.ends().forEach(end -> stale.add(key(end.namespace(), end.name())));
-            if (dropped.stream().noneMatch(link::touches)) {
-                Planner.presentEnd(link, observed)
-                        .ifPresent(end -> actions.add(new Action.DeleteLink(end.namespace(), end.name())));
+            if (!covered && !going) {
+                actions.add(new Action.DeleteLink(present.get().namespace(), present.get().name()));
             }
         }
     }

@@ -97,16 +97,6 @@ public record Layout(List<Namespace> namespaces, List<Device> devices, List<Link
         return new Builder(t).build();
     }
 
-    /** The device at (namespace, name), if the lab has one there. */
-    public Device device(String namespace, String name) {
-        for (Device d : devices) {
-            if (d.namespace().equals(namespace) && d.name().equals(name)) {
-                return d;
-            }
-        }
-        return null;
-    }
-
     /** The ports of a switch: its gateway TAP first, if any, then the hosts' links to it in file order. */
     public List<Link> portsOf(String switchName) {
         return links.stream().filter(l -> switchName.equals(l.switchName())).toList();

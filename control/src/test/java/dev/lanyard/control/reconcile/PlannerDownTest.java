@@ -9,6 +9,7 @@ import dev.lanyard.control.topology.MacAddress;
 import dev.lanyard.control.topology.Topologies;
 import dev.lanyard.control.topology.Topology;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlannerDownTest {
@@ -117,6 +118,17 @@ class PlannerDownTest {
         applier.runUntil(down, 2);
         Plan rest = Planner.down(applier.record(), system.observe());
         assertEquals(down.actions().subList(2, down.actions().size()), rest.actions());
+    }
+
+    @Test
+    void deviceClaimedByTwoRecordsIsDeletedOnce() {
+        // The system does not report the peer, so both records recognise the veth "va" as theirs.
+        LabRecord record = new LabRecord(LabRecord.VERSION, "x", null, null, List.of(), List.of(
+                new RecordedLink(LinkKind.VETH, "", "va", "", "vold"),
+                new RecordedLink(LinkKind.VETH, "", "va", "", "vnew")));
+        ObservedLink va = new ObservedLink("va", "veth", null, null, null, 1500, true, List.of());
+        ObservedState observed = ObservedState.of(new ObservedNamespace(List.of(va), List.of()), Map.of());
+        assertEquals("ip link delete dev va", Planner.down(record, observed).render());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lanyard.control.topology.Cidr;
 import dev.lanyard.control.topology.Derived;
 import dev.lanyard.control.topology.IpAddress;
+import dev.lanyard.control.topology.LinkKind;
 import dev.lanyard.control.topology.Route;
 import dev.lanyard.control.topology.Topologies;
 import dev.lanyard.control.topology.Topology;
@@ -176,6 +177,31 @@ class PlannerUpTest {
         assertTrue(actions.get(1) instanceof Action.CreateVeth v && v.b().name().equals("p0"), actions.toString());
         applier.run(new Plan(actions));
         assertEquals("", up(renamed, applier).render());
+    }
+
+    @Test
+    void deadRecordEntrySharingANameWithALiveLinkChangesNothing() {
+        // A crash between deleting eth0 = vethold and saving the record leaves that entry behind; the next up
+        // created eth0 anew with another peer. Both entries are in the record now, only the second exists.
+        Topology t = Topologies.defaultLab();
+        Applier applier = built(t);
+        LabRecord record = applier.record().intending(new Action.CreateVeth(
+                new LinkEnd("ns0", "eth0", Derived.hostMac("docker0", "ns0", "eth0"), 1500),
+                new LinkEnd("", "vethold", Derived.portMac("docker0", "ns0", "eth0"), 1500)));
+        assertEquals("", Planner.up(t, system.observe(), record).render());
+    }
+
+    @Test
+    void unwantedDeviceClaimedByTwoRecordsIsDeletedOnce() {
+        Topology t = Labs.parse("lab: x\nhosts:\n  ns0: {}\n");
+        LabRecord record = new LabRecord(LabRecord.VERSION, "x", null, null, List.of("ns0"), List.of(
+                new RecordedLink(LinkKind.VETH, "", "va", "", "vold"),
+                new RecordedLink(LinkKind.VETH, "", "va", "", "vnew")));
+        ObservedLink lo = new ObservedLink("lo", null, null, null, null, 65536, true, List.of());
+        ObservedLink va = new ObservedLink("va", "veth", null, null, null, 1500, true, List.of());
+        ObservedState observed = ObservedState.of(new ObservedNamespace(List.of(va), List.of()),
+                Map.of("ns0", new ObservedNamespace(List.of(lo), List.of())));
+        assertEquals("ip link delete dev va", Planner.up(t, observed, record).render());
     }
 
     @Test

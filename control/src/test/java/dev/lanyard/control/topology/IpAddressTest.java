@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +53,18 @@ class IpAddressTest {
         assertTrue(IpAddress.parse("febf::1").isLinkLocal());
         assertFalse(IpAddress.parse("fec0::1").isLinkLocal());
         assertFalse(IpAddress.parse("169.254.0.1").isLinkLocal());
+    }
+
+    @Test
+    void bytesAreInNetworkOrderAndACopy() {
+        IpAddress a = IpAddress.parse("172.17.0.1");
+        byte[] bytes = a.bytes();
+        assertEquals(List.of((byte) 172, (byte) 17, (byte) 0, (byte) 1),
+                List.of(bytes[0], bytes[1], bytes[2], bytes[3]));
+        bytes[0] = 0;
+        assertEquals("172.17.0.1", a.toString());
+        assertEquals(16, IpAddress.parse("::1").bytes().length);
+        assertEquals(a, IpAddress.of(a.bytes()));
     }
 
     @Test
