@@ -37,6 +37,8 @@ public final class Socket {
     /** Netlink options. */
     public static final int SOL_NETLINK = 270;
 
+    /** Pending socket error, read and cleared by getsockopt. */
+    public static final int SO_ERROR = 4;
     /** Send buffer size. */
     public static final int SO_SNDBUF = 7;
     /** Receive buffer size. */

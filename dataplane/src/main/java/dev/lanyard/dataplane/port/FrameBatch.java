@@ -26,6 +26,7 @@ public final class FrameBatch {
     private final int[] vnetOffsets = new int[MAX_BURST];
     private final int[] flags = new int[MAX_BURST];
     private final long[] timestamps = new long[MAX_BURST];
+    private final long[] addresses = new long[MAX_BURST];
     private int count;
 
     /** Empties the batch. */
@@ -48,6 +49,14 @@ public final class FrameBatch {
         add(buffer, offset, length, 0, EthernetFlyweight.NO_TAG, NO_VNET, 0, timestampNanos);
     }
 
+    /**
+     * Records the native address of buffer index 0 for the frame just added, for transmit paths that hand memory
+     * to the kernel without copying it in Java (0, the default, means the buffer has no known address).
+     */
+    public void setBaseAddress(long bufferAddress) {
+        addresses[count - 1] = bufferAddress;
+    }
+
     /** Appends a frame. The buffer must be big-endian; {@code tci} is {@link EthernetFlyweight#NO_TAG} if none. */
     public void add(ByteBuffer buffer, int offset, int length, int tpid, int tci, int vnetOffset, int frameFlags,
             long timestampNanos) {
@@ -60,6 +69,7 @@ public final class FrameBatch {
         vnetOffsets[i] = vnetOffset;
         flags[i] = frameFlags;
         timestamps[i] = timestampNanos;
+        addresses[i] = 0;
     }
 
     /** The buffer holding frame i. */
@@ -100,6 +110,11 @@ public final class FrameBatch {
     /** Flags of frame i. */
     public int flags(int i) {
         return flags[i];
+    }
+
+    /** Native address of index 0 of frame i's buffer, or 0 when it has none (a heap buffer). */
+    public long baseAddress(int i) {
+        return addresses[i];
     }
 
     /** Receive time of frame i, in nanoseconds since the epoch. */

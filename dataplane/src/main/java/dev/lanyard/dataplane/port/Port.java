@@ -25,13 +25,18 @@ public abstract class Port implements AutoCloseable {
         return kind;
     }
 
+    /** The receive side an event loop polls, or null for a port whose frames are handed in (memory ports). */
+    public RxSource rx() {
+        return null;
+    }
+
     /** The transmit queue that worker {@code worker} owns. */
     public abstract TxQueue txQueue(int worker);
 
     /** The largest frame this port can send whole, Ethernet header and tags included. */
     public abstract int maxFrameLength();
 
-    /** Carrier: true while the link under the port is up. */
+    /** Carrier: true while the link under the port is up. May ask the kernel; called from control threads. */
     public boolean linkUp() {
         return true;
     }

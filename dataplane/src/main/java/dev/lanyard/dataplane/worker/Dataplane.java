@@ -1,0 +1,246 @@
+package dev.lanyard.dataplane.worker;
+
+import dev.lanyard.dataplane.Clock;
+import dev.lanyard.dataplane.Switch;
+import dev.lanyard.dataplane.forward.PortSettings;
+import dev.lanyard.dataplane.port.Port;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.IoRegistration;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SelectStrategy;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollIoOps;
+import io.netty.util.concurrent.EventExecutor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a {@link Switch} on Netty 4.2 epoll event loops: one worker per loop, each port's receive descriptor
+ * registered as an {@code EpollIoHandle} on one worker, and a housekeeping thread that ages the MAC table, follows
+ * carrier and folds kernel drop counts in. Ports come and go while traffic flows.
+ */
+public final class Dataplane implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Dataplane.class.getName());
+
+    private final Switch sw;
+    private final MultiThreadIoEventLoopGroup group;
+    private final Worker[] workers;
+    private final ScheduledExecutorService housekeeping;
+    private final Map<String, Attached> attached = new LinkedHashMap<>();
+    private boolean closed;
+
+    private record Attached(Port port, int index, Worker worker, RxHandle handle, IoRegistration registration) {
+    }
+
+    /** Starts the workers of a switch. */
+    public Dataplane(Switch sw, DataplaneOptions options) {
+        Epoll.ensureAvailability();
+        this.sw = sw;
+        IoHandlerFactory factory = options.busyPoll()
+                ? EpollIoHandler.newFactory(0, () -> (selectNow, hasTasks) -> SelectStrategy.BUSY_WAIT)
+                : EpollIoHandler.newFactory();
+        this.group = new MultiThreadIoEventLoopGroup(sw.workers(), threads(options.threadPrefix() + "-w"), factory);
+        List<Worker> list = new ArrayList<>();
+        for (EventExecutor e : group) {
+            list.add(new Worker(list.size(), sw, (IoEventLoop) e));
+        }
+        this.workers = list.toArray(new Worker[0]);
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(threads(options.threadPrefix() + "-hk"));
+        long agingPeriod = Math.max(1_000, Math.min(10_000, sw.fdb().agingMillis() / 10));
+        housekeeping.scheduleWithFixedDelay(this::age, agingPeriod, agingPeriod, TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(this::followCarrier, 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::collectStatistics, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The switch this runs. */
+    public Switch sw() {
+        return sw;
+    }
+
+    /**
+     * Adds a port to the switch and, if it has a receive side, starts polling it on the least busy worker.
+     * Returns its index. Other ports are not disturbed.
+     */
+    public synchronized int attach(Port port, PortSettings settings) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("dataplane of switch " + sw.name() + " is closed");
+        }
+        if (attached.containsKey(port.name())) {
+            throw new IllegalArgumentException("switch " + sw.name() + " already has a port named " + port.name());
+        }
+        int index = sw.addPort(port, settings);
+        if (port.rx() == null) {
+            attached.put(port.name(), new Attached(port, index, null, null, null));
+            return index;
+        }
+        Worker w = workers[0];
+        for (Worker candidate : workers) {
+            if (candidate.portCount() < w.portCount()) {
+                w = candidate;
+            }
+        }
+        Worker worker = w;
+        RxHandle handle = new RxHandle(port, index, worker);
+        try {
+            IoRegistration registration = worker.loop().register(handle).syncUninterruptibly().getNow();
+            registration.submit(EpollIoOps.EPOLLIN);
+            worker.loop().submit(() -> worker.add(handle)).syncUninterruptibly();
+            attached.put(port.name(), new Attached(port, index, worker, handle, registration));
+            return index;
+        } catch (RuntimeException e) {
+            sw.removePort(index);
+            throw new IOException("could not poll port " + port.name() + " on worker " + worker.id() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes a port while the others keep forwarding: its worker stops polling it, the switch stops sending to it,
+     * every worker passes a quiescent point (so none still holds a frame for it), then it is closed.
+     */
+    public synchronized void detach(String name) throws IOException {
+        Attached a = attached.remove(name);
+        if (a == null) {
+            throw new IllegalArgumentException("switch " + sw.name() + " has no port named " + name);
+        }
+        if (a.handle() != null) {
+            a.worker().loop().submit(() -> {
+                a.handle().detach();
+                a.registration().cancel();
+                a.worker().remove(a.handle());
+            }).syncUninterruptibly();
+        }
+        sw.removePort(a.index());
+        quiesce();
+        a.port().close();
+    }
+
+    /** Names of attached ports in the order they were added. */
+    public synchronized List<String> portNames() {
+        return new ArrayList<>(attached.keySet());
+    }
+
+    /** The index of an attached port, or -1. */
+    public synchronized int indexOf(String name) {
+        Attached a = attached.get(name);
+        return a == null ? -1 : a.index();
+    }
+
+    /** The worker polling a port, or -1 when none does. */
+    public synchronized int workerOf(String name) {
+        Attached a = attached.get(name);
+        return a == null || a.worker() == null ? -1 : a.worker().id();
+    }
+
+    /** Failures caught in receive handles since start, over all workers. */
+    public long handleFailures() {
+        long n = 0;
+        for (Worker w : workers) {
+            n += w.failures();
+        }
+        return n;
+    }
+
+    /** Waits until every worker has finished whatever it was doing when this was called. */
+    private void quiesce() {
+        for (Worker w : workers) {
+            w.loop().submit(() -> { }).syncUninterruptibly();
+        }
+    }
+
+    private void age() {
+        try {
+            sw.fdb().age(Clock.millis());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "ageing the MAC table of switch " + sw.name(), e);
+        }
+    }
+
+    private void followCarrier() {
+        List<Attached> now;
+        synchronized (this) {
+            now = new ArrayList<>(attached.values());
+        }
+        for (Attached a : now) {
+            try {
+                boolean up = a.port().linkUp();
+                if (up != sw.ports().forwarding(a.index()) && sw.ports().port(a.index()) == a.port()
+                        && sw.ports().settings(a.index()).enabled()) {
+                    LOG.info(() -> "port " + a.port().name() + " of switch " + sw.name() + " link "
+                            + (up ? "up" : "down"));
+                    sw.linkState(a.index(), up);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "checking carrier of port " + a.port().name(), e);
+            }
+        }
+    }
+
+    private void collectStatistics() {
+        for (Worker w : workers) {
+            w.loop().execute(w::collectStatistics);
+        }
+    }
+
+    /** Detaches every port and stops the workers. */
+    @Override
+    public void close() throws IOException {
+        List<String> names;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            names = new ArrayList<>(attached.keySet());
+        }
+        IOException first = null;
+        for (String n : names) {
+            try {
+                synchronized (this) {
+                    detachUnchecked(n);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (first == null) {
+                    first = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                }
+            }
+        }
+        housekeeping.shutdownNow();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void detachUnchecked(String name) throws IOException {
+        boolean wasClosed = closed;
+        closed = false;
+        try {
+            detach(name);
+        } finally {
+            closed = wasClosed;
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
