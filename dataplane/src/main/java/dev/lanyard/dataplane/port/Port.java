@@ -41,9 +41,9 @@ public abstract class Port implements AutoCloseable {
         return true;
     }
 
-    /** Where the port is, for listings: "veth sw-h1 ifindex 7 netns lab-sw". */
-    public String describe() {
-        return kind.label() + " " + name;
+    /** Where the port is, for listings: "ifindex 7, netns lab-sw"; empty when there is nothing to say. */
+    public String location() {
+        return "";
     }
 
     /** Releases sockets, rings and descriptors. */

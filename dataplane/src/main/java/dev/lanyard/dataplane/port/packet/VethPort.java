@@ -122,8 +122,9 @@ public final class VethPort extends Port {
     }
 
     @Override
-    public String describe() {
-        return "veth " + name() + " ifindex " + rxSocket.ifindex + (netnsPath == null ? "" : " netns " + netnsPath);
+    public String location() {
+        return "ifindex " + rxSocket.ifindex
+                + (netnsPath == null ? "" : ", netns " + netnsPath.substring(netnsPath.lastIndexOf('/') + 1));
     }
 
     @Override

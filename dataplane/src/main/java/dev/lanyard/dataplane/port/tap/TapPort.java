@@ -113,8 +113,8 @@ public final class TapPort extends Port {
     }
 
     @Override
-    public String describe() {
-        return kind().label() + " " + name() + " fd " + fd;
+    public String location() {
+        return "tap fd " + fd;
     }
 
     @Override
