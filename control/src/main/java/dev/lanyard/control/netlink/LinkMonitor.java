@@ -11,7 +11,9 @@ import dev.lanyard.dataplane.linux.Unistd;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,7 +33,10 @@ public final class LinkMonitor implements AutoCloseable {
     private final LinkListener listener;
     private final int wakeRead;
     private final int wakeWrite;
+    /** The links the listener knows of (announced, or present when the monitor started), by index. */
     private final Map<Integer, LinkInfo> known = new HashMap<>();
+    /** Links present at start that no event has mentioned yet. */
+    private final Set<Integer> silent = new HashSet<>();
     private final Thread thread;
     private volatile boolean closing;
 
@@ -52,6 +57,11 @@ public final class LinkMonitor implements AutoCloseable {
 
     /** Starts watching the named namespace (/run/netns/NAME), or the caller's when {@code netnsName} is null. */
     public static LinkMonitor start(String netnsName, LinkListener listener) throws IOException {
+        return start(netnsName, listener, RECEIVE_BUFFER);
+    }
+
+    /** As {@link #start(String, LinkListener)}, with a chosen socket receive buffer (tests provoke overruns). */
+    static LinkMonitor start(String netnsName, LinkListener listener, int receiveBuffer) throws IOException {
         String path = netnsName == null ? null : RtNetlink.namespacePath(netnsName);
         NetlinkSocket[] sockets = NetnsExec.call(path, () -> {
             NetlinkSocket subscribed = NetlinkSocket.open();
@@ -66,7 +76,7 @@ public final class LinkMonitor implements AutoCloseable {
         int[] wake = new int[2];
         try {
             sockets[0].subscribe(Rtnetlink.RTNLGRP_LINK);
-            sockets[0].receiveBuffer(RECEIVE_BUFFER);
+            sockets[0].receiveBuffer(receiveBuffer);
             if (Unistd.pipe2(wake, Fcntl.O_CLOEXEC | Fcntl.O_NONBLOCK) != 0) {
                 throw Errno.exception("pipe2", "link monitor");
             }
@@ -78,9 +88,11 @@ public final class LinkMonitor implements AutoCloseable {
         LinkMonitor monitor = new LinkMonitor(sockets[0], query, wake, listener,
                 netnsName == null ? "here" : netnsName);
         try {
-            // Subscribed first, dumped second: a link born in between is reported as ADDED, never missed.
+            // Subscribed first, dumped second: a link born in between is in the dump and its birth notification
+            // (ifi_change ~0) is still queued, so it is reported as ADDED, never missed.
             for (LinkInfo link : query.links()) {
                 monitor.known.put(link.index(), link);
+                monitor.silent.add(link.index());
             }
         } catch (IOException | RuntimeException e) {
             monitor.close();
@@ -126,6 +138,9 @@ public final class LinkMonitor implements AutoCloseable {
                 n = events.receive(true);
             } catch (LinuxException e) {
                 if (e.errno() == Errno.ENOBUFS) {
+                    if (!discardQueued()) {
+                        return;
+                    }
                     resync();
                     continue;
                 }
@@ -154,15 +169,37 @@ public final class LinkMonitor implements AutoCloseable {
                 continue;
             }
             LinkInfo link = LinkMessages.decode(m);
+            boolean wasSilent = silent.remove(link.index());
             if (type == Rtnetlink.RTM_DELLINK) {
-                known.remove(link.index());
-                deliver(new LinkEvent(LinkEvent.Kind.REMOVED, link));
+                if (known.remove(link.index()) != null) {
+                    deliver(new LinkEvent(LinkEvent.Kind.REMOVED, link));
+                }
             } else {
                 LinkInfo before = known.put(link.index(), link);
-                boolean added = before == null || LinkMessages.change(m) == CHANGE_ALL;
+                boolean added = before == null || wasSilent && LinkMessages.change(m) == CHANGE_ALL;
                 deliver(new LinkEvent(added ? LinkEvent.Kind.ADDED : LinkEvent.Kind.CHANGED, link));
             }
         }
+    }
+
+    /**
+     * Throws away what is queued after an overrun. Until the queue has been empty once the kernel drops further
+     * notifications without another ENOBUFS, so the dump that follows must come after this, not before.
+     */
+    private boolean discardQueued() {
+        while (!closing) {
+            try {
+                if (events.receive(true) < 0) {
+                    return true;
+                }
+            } catch (LinuxException e) {
+                if (e.errno() != Errno.ENOBUFS) {
+                    LOG.log(Level.SEVERE, "link monitor: receive failed", e);
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     private void resync() {
@@ -187,7 +224,7 @@ public final class LinkMonitor implements AutoCloseable {
         }
         for (LinkInfo link : now.values()) {
             LinkInfo before = known.get(link.index());
-            if (before == null || !before.name().equals(link.name())) {
+            if (before == null) {
                 deliver(new LinkEvent(LinkEvent.Kind.ADDED, link));
             } else if (!before.equals(link)) {
                 deliver(new LinkEvent(LinkEvent.Kind.CHANGED, link));
@@ -195,6 +232,7 @@ public final class LinkMonitor implements AutoCloseable {
         }
         known.clear();
         known.putAll(now);
+        silent.clear();
     }
 
     private void deliver(LinkEvent event) {

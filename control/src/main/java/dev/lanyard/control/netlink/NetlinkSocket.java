@@ -15,7 +15,8 @@ import java.nio.ByteOrder;
  * thread-safe: one exchange at a time.
  */
 final class NetlinkSocket implements AutoCloseable {
-    private static final int INITIAL_RECEIVE_BUFFER = 64 * 1024;
+    /** The kernel fills dump datagrams up to 32 KiB; a larger single message grows the buffer. */
+    private static final int INITIAL_RECEIVE_BUFFER = 32 * 1024;
 
     private final int fd;
     private ByteBuffer rx = ByteBuffer.allocateDirect(INITIAL_RECEIVE_BUFFER).order(ByteOrder.nativeOrder());

@@ -46,7 +46,14 @@ public final class NetNamespaces {
         String target = path(name);
         RunDirectory.ensureReady();
         try {
-            Files.createFile(Path.of(target));
+            try {
+                Files.createFile(Path.of(target));
+            } catch (NoSuchFileException e) {
+                // Someone removed /run/netns since this process set it up: set it up again.
+                RunDirectory.forget();
+                RunDirectory.ensureReady();
+                Files.createFile(Path.of(target));
+            }
         } catch (FileAlreadyExistsException e) {
             throw new IOException("network namespace " + name + " already exists (" + target + ")", e);
         }

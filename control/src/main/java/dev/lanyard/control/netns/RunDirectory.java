@@ -56,6 +56,11 @@ final class RunDirectory {
         }
     }
 
+    /** Forgets that the directory was prepared, so the next {@link #ensureReady} checks it again. */
+    static synchronized void forget() {
+        ready = false;
+    }
+
     private static void makeShared() throws LinuxException {
         boolean madeMountPoint = false;
         while (Mount.mount("", DIR, "none", Mount.MS_SHARED | Mount.MS_REC, null) != 0) {

@@ -10,9 +10,13 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,6 +90,47 @@ class LinkMonitorRootTest {
         hostWithVeth();
         LinkEvent back = next(LinkEvent.Kind.ADDED, "sw-h1");
         assertNotNull(back.link());
+    }
+
+    @Test
+    void lostNotificationsAreMadeUpForByComparingADump() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean lost = new AtomicBoolean();
+        Set<String> added = ConcurrentHashMap.newKeySet();
+        monitor = LinkMonitor.start(sw, new LinkListener() {
+            @Override
+            public void onLinkEvent(LinkEvent event) {
+                awaitQuietly(release);
+                if (event.kind() == LinkEvent.Kind.ADDED) {
+                    added.add(event.name());
+                }
+            }
+
+            @Override
+            public void onEventsLost() {
+                lost.set(true);
+            }
+        }, 1024);
+        try (RtNetlink inSwitch = RtNetlink.open(sw)) {
+            for (int i = 0; i < 40; i++) {
+                inSwitch.createVeth(VethSpec.of("a" + i, "b" + i));
+            }
+        }
+        release.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (added.size() < 80 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(lost.get(), "a 1 KiB receive buffer should overflow with 80 new links");
+        assertEquals(80, added.size(), added::toString);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

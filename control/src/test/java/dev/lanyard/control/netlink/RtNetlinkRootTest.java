@@ -222,6 +222,18 @@ class RtNetlinkRootTest {
     }
 
     @Test
+    void dumpOfManyLinksSpansSeveralDatagramsAndMissesNone() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            inA.createVeth(VethSpec.of("p" + i, "q" + i));
+        }
+        List<LinkInfo> links = inA.links();
+        assertEquals(201, links.size());
+        long byIp = ok("ip", "-n", a, "-o", "link").lines().count();
+        assertEquals(byIp, links.size());
+        assertEquals(links.stream().map(LinkInfo::name).distinct().count(), links.size());
+    }
+
+    @Test
     void tapDeviceIsCreatedPersistentAndDeleted() throws Exception {
         inA.createTap("tap0", false);
         LinkInfo tap = inA.link("tap0").orElseThrow();
