@@ -20,6 +20,8 @@ public final class IfTun {
     public static final int IFF_TAP = 0x0002;
     /** ifr_flags: no struct tun_pi before each frame. */
     public static final int IFF_NO_PI = 0x1000;
+    /** ifr_flags: one queue per attached fd; a persistent device must be created with it to be opened so. */
+    public static final int IFF_MULTI_QUEUE = 0x0100;
     /** ifr_flags: prefix frames with struct virtio_net_hdr. */
     public static final int IFF_VNET_HDR = 0x4000;
 

@@ -31,6 +31,9 @@ public final class Unistd {
     /** ssize_t writev(int fd, const struct iovec *iov, int iovcnt), with the iovec array as a raw address. */
     public static native long writev(int fd, long iov, int iovcnt);
 
+    /** int pipe2(int pipefd[2], int flags); fills fds with the read end and the write end. */
+    public static native int pipe2(int[] fds, int flags);
+
     /** Closes quietly: for cleanup paths that already carry an error. */
     public static void closeQuietly(int fd) {
         if (fd >= 0) {
