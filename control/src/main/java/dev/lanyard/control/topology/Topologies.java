@@ -42,15 +42,22 @@ public final class Topologies {
 
     /** The built-in default lab: namespaces ns0, ns1, ns2 on switch docker0 with gateway 172.17.0.1/16. */
     public static Topology defaultLab() {
+        try {
+            return parse(DEFAULT_LAB_RESOURCE, defaultLabText());
+        } catch (TopologyException e) {
+            throw new IllegalStateException("the built-in default lab is invalid:\n" + e.getMessage(), e);
+        }
+    }
+
+    /** The text of the built-in default lab, as shipped in the jar. */
+    public static String defaultLabText() {
         try (InputStream in = Topologies.class.getResourceAsStream(DEFAULT_LAB_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + DEFAULT_LAB_RESOURCE + " is missing from the jar");
             }
-            return parse(DEFAULT_LAB_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (TopologyException e) {
-            throw new IllegalStateException("the built-in default lab is invalid:\n" + e.getMessage(), e);
         }
     }
 

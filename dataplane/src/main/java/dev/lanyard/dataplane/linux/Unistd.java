@@ -34,6 +34,9 @@ public final class Unistd {
     /** int pipe2(int pipefd[2], int flags); fills fds with the read end and the write end. */
     public static native int pipe2(int[] fds, int flags);
 
+    /** pid_t setsid(void); a daemon leaves its terminal's session. */
+    public static native int setsid();
+
     /** Closes quietly: for cleanup paths that already carry an error. */
     public static void closeQuietly(int fd) {
         if (fd >= 0) {

@@ -1,0 +1,138 @@
+package dev.lanyard.control.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lanyard.control.daemon.DaemonRunner;
+import dev.lanyard.control.lab.DaemonControl;
+import dev.lanyard.control.lab.LabManager;
+import dev.lanyard.control.netns.NetNamespaces;
+import dev.lanyard.control.reconcile.Plan;
+import dev.lanyard.control.topology.Topologies;
+import dev.lanyard.control.topology.Topology;
+import dev.lanyard.control.topology.TopologyException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code lanyard up [FILE]}: builds the lab of a topology file (or the built-in docker0 lab), starts its switches
+ * and returns when every switch forwards. Running it again changes nothing; after a crash it finishes the job.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Build a lab from a topology file and start its switches; with no file, the built-in "
+            + "default lab (LABS.md lab 3: ns0, ns1, ns2 on switch docker0 with gateway 172.17.0.1/16).",
+            "Prints what it changes, then the ports. Exit 0 when every switch forwards, 1 on failure, 2 for a bad "
+                + "topology."})
+public final class UpCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The topology file (YAML); see examples/.")
+    private Path file;
+
+    @Mixin
+    private LabOptions labs;
+
+    @Option(names = "--foreground", description = "Stay in front, log to the terminal, and take the lab down on "
+            + "Ctrl-C.")
+    private boolean foreground;
+
+    @Option(names = "--dry-run", description = "Print what would be done (as ip commands) and do nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--busy-poll", description = "Switch workers spin instead of sleeping (lower latency, a core "
+            + "each).")
+    private boolean busyPoll;
+
+    @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for the switches (default: "
+            + "${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Topology t;
+        String text;
+        try {
+            if (file == null) {
+                text = Topologies.defaultLabText();
+                t = Topologies.defaultLab();
+            } else {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+                t = Topologies.parse(file.toString(), text);
+            }
+        } catch (TopologyException e) {
+            System.err.println(e.getMessage());
+            return Main.USAGE;
+        }
+        Logging.toStderr(false);
+        LabManager labsManager = new LabManager(labs.paths(), new NetNamespaces());
+        DaemonControl daemons = new DaemonControl(labs.paths());
+        if (dryRun) {
+            Plan plan = labsManager.planUp(t);
+            out.println(plan.isEmpty() ? "lab " + t.lab() + ": nothing to do" : plan.render());
+            return 0;
+        }
+        String hashBefore = labsManager.record(t.lab()).topologyHash();
+        boolean running = daemons.find(t.lab()).isPresent();
+        out.println("lab " + t.lab() + (file == null ? " (built-in default lab)" : " from " + file));
+        Plan plan;
+        try {
+            plan = labsManager.up(t, text, a -> out.println("  " + a.render()));
+        } catch (TopologyException e) {
+            System.err.println(e.getMessage());
+            return Main.USAGE;
+        }
+        if (foreground) {
+            return foreground(t.lab(), daemons, labsManager, out);
+        }
+        if (running && plan.isEmpty() && Objects.equals(hashBefore, Topologies.hash(t))) {
+            out.println("lab " + t.lab() + " is up; nothing changed");
+            return 0;
+        }
+        if (running) {
+            daemons.stop(t.lab());
+        }
+        List<String> options = new ArrayList<>();
+        if (busyPoll) {
+            options.add("--busy-poll");
+        }
+        Process p = daemons.start(t.lab(), options);
+        JsonNode health = daemons.awaitReady(t.lab(), p, timeoutSeconds * 1000L);
+        out.println("lab " + t.lab() + " is up: " + t.hosts().size() + " hosts, " + t.switches().size() + " switch"
+                + (t.switches().size() == 1 ? "" : "es") + " forwarding (daemon pid " + health.path("pid").asLong()
+                + ", API " + labs.paths().socket(t.lab()) + ")");
+        return 0;
+    }
+
+    private int foreground(String lab, DaemonControl daemons, LabManager manager, PrintStream out) throws Exception {
+        daemons.stop(lab);
+        Logging.toFile(labs.paths().log(lab));
+        DaemonRunner runner = DaemonRunner.start(labs.paths(), lab, busyPoll);
+        out.println("lab " + lab + " is up in the foreground (API " + labs.paths().socket(lab)
+                + "); Ctrl-C takes it down");
+        out.flush();
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runner.close();
+                manager.down(lab, a -> out.println("  " + a.render()));
+                out.println("lab " + lab + " is down");
+            } catch (Exception e) {
+                System.err.println("lanyard up: taking the lab down: " + e.getMessage());
+            }
+            out.flush();
+            done.countDown();
+            Runtime.getRuntime().halt(0);
+        }, "lanyard-foreground-stop"));
+        done.await();
+        return 0;
+    }
+}

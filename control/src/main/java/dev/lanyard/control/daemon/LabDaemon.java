@@ -1,0 +1,135 @@
+package dev.lanyard.control.daemon;
+
+import dev.lanyard.control.topology.Layout;
+import dev.lanyard.control.topology.LinkKind;
+import dev.lanyard.control.topology.Topology;
+import dev.lanyard.dataplane.SwitchConfig;
+import dev.lanyard.dataplane.forward.PortSettings;
+import dev.lanyard.dataplane.port.PortKind;
+import dev.lanyard.dataplane.port.packet.PacketPortConfig;
+import dev.lanyard.dataplane.worker.DataplaneOptions;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The running switches of one lab: one {@link SwitchRuntime} per switch of the topology, with the ports its layout
+ * gives it (the switch-side veth ends, the gateway TAP, hosts' TAPs). A port that cannot be opened is kept as
+ * missing, logged and retried; the others forward meanwhile.
+ */
+public final class LabDaemon implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LabDaemon.class.getName());
+
+    private final String lab;
+    private final Map<String, SwitchRuntime> switches = new LinkedHashMap<>();
+    private final long startedMillis = System.currentTimeMillis();
+
+    private LabDaemon(String lab) {
+        this.lab = lab;
+    }
+
+    /** Starts every switch of a topology and attaches its ports. */
+    public static LabDaemon start(Topology t, DataplaneOptions options) {
+        LabDaemon d = new LabDaemon(t.lab());
+        Layout layout = Layout.of(t);
+        for (dev.lanyard.control.topology.Switch s : t.switches()) {
+            SwitchConfig cfg = new SwitchConfig(s.name(), s.workers(), SwitchConfig.DEFAULT_MAX_PORTS,
+                    s.macTableSize(), s.agingSeconds() * 1000L);
+            SwitchRuntime rt = new SwitchRuntime(cfg, PacketPortConfig.DEFAULT,
+                    new DataplaneOptions(options.busyPoll(), "lanyard-" + s.name()));
+            d.switches.put(s.name(), rt);
+            for (Layout.Link link : layout.portsOf(s.name())) {
+                PortSpec spec = spec(link);
+                try {
+                    rt.attach(spec);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warning("switch " + s.name() + ": port " + spec.name() + " not attached: " + e.getMessage());
+                }
+            }
+            LOG.info("switch " + s.name() + " of lab " + t.lab() + " started with " + rt.specs().size() + " ports");
+        }
+        return d;
+    }
+
+    private static PortSpec spec(Layout.Link link) {
+        Layout.Device dev = link.portDevice();
+        PortKind kind;
+        if (dev.role() == Layout.Role.GATEWAY) {
+            kind = PortKind.INTERNAL;
+        } else if (link.kind() == LinkKind.TAP) {
+            kind = PortKind.TAP;
+        } else {
+            kind = PortKind.VETH;
+        }
+        dev.lanyard.control.topology.PortSettings t = link.settings();
+        PortSettings settings = t == null ? PortSettings.DEFAULT
+                : new PortSettings(t.learning(), t.flood(), t.isolated(), t.macLimit(), true);
+        return new PortSpec(dev.name(), kind, dev.namespace(), settings);
+    }
+
+    /** The lab's name. */
+    public String lab() {
+        return lab;
+    }
+
+    /** When the daemon started, in epoch milliseconds. */
+    public long startedMillis() {
+        return startedMillis;
+    }
+
+    /** The switches, in topology order. */
+    public Collection<SwitchRuntime> switches() {
+        return switches.values();
+    }
+
+    /** A switch by name. */
+    public Optional<SwitchRuntime> sw(String name) {
+        return Optional.ofNullable(switches.get(name));
+    }
+
+    /** Ports that should be attached and are not, as "switch/port: reason". */
+    public List<String> missing() {
+        List<String> out = new ArrayList<>();
+        for (SwitchRuntime rt : switches.values()) {
+            for (PortSpec p : rt.specs()) {
+                String why = rt.missingReason(p.name());
+                if (why != null) {
+                    out.add(rt.name() + "/" + p.name() + ": " + why);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Tries to attach missing ports again; returns how many came back. */
+    public int retryMissing() {
+        int n = 0;
+        for (SwitchRuntime rt : switches.values()) {
+            n += rt.retryMissing();
+        }
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (SwitchRuntime rt : switches.values()) {
+            try {
+                rt.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

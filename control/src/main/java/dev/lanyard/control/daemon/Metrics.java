@@ -1,0 +1,79 @@
+package dev.lanyard.control.daemon;
+
+import dev.lanyard.dataplane.Switch;
+import dev.lanyard.dataplane.counter.PortCounter;
+import dev.lanyard.dataplane.counter.PortStats;
+import dev.lanyard.dataplane.forward.DropReason;
+
+/** The daemon's metrics in Prometheus text exposition format, version 0.0.4. */
+final class Metrics {
+    private Metrics() {
+    }
+
+    static String render(LabDaemon daemon) {
+        StringBuilder sb = new StringBuilder(4096);
+        for (PortCounter c : PortCounter.values()) {
+            header(sb, "lanyard_port_" + c.key() + "_total", "counter", "Port counter " + c.key() + ".");
+            for (SwitchRuntime rt : daemon.switches()) {
+                for (PortSpec p : rt.specs()) {
+                    int i = rt.dataplane().indexOf(p.name());
+                    if (i >= 0) {
+                        sample(sb, "lanyard_port_" + c.key() + "_total", rt.name(), p.name(), null,
+                                rt.sw().stats(i).get(c));
+                    }
+                }
+            }
+        }
+        header(sb, "lanyard_port_drops_total", "counter", "Frames dropped on a port, by reason.");
+        for (SwitchRuntime rt : daemon.switches()) {
+            for (PortSpec p : rt.specs()) {
+                int i = rt.dataplane().indexOf(p.name());
+                if (i < 0) {
+                    continue;
+                }
+                PortStats s = rt.sw().stats(i);
+                for (DropReason r : DropReason.values()) {
+                    sample(sb, "lanyard_port_drops_total", rt.name(), p.name(), r.key(), s.drops(r));
+                }
+            }
+        }
+        header(sb, "lanyard_port_up", "gauge", "1 while a port forwards.");
+        for (SwitchRuntime rt : daemon.switches()) {
+            for (PortSpec p : rt.specs()) {
+                int i = rt.dataplane().indexOf(p.name());
+                sample(sb, "lanyard_port_up", rt.name(), p.name(), null, i >= 0 && rt.sw().ports().forwarding(i)
+                        ? 1 : 0);
+            }
+        }
+        header(sb, "lanyard_fdb_entries", "gauge", "Entries in the MAC table.");
+        for (SwitchRuntime rt : daemon.switches()) {
+            switchSample(sb, "lanyard_fdb_entries", rt.sw(), rt.sw().fdb().size());
+        }
+        header(sb, "lanyard_fdb_capacity", "gauge", "Capacity of the MAC table.");
+        for (SwitchRuntime rt : daemon.switches()) {
+            switchSample(sb, "lanyard_fdb_capacity", rt.sw(), rt.sw().fdb().capacity());
+        }
+        return sb.toString();
+    }
+
+    private static void header(StringBuilder sb, String name, String type, String help) {
+        sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static void sample(StringBuilder sb, String name, String sw, String port, String reason, long value) {
+        sb.append(name).append("{switch=\"").append(escape(sw)).append("\",port=\"").append(escape(port)).append('"');
+        if (reason != null) {
+            sb.append(",reason=\"").append(reason).append('"');
+        }
+        sb.append("} ").append(value).append('\n');
+    }
+
+    private static void switchSample(StringBuilder sb, String name, Switch sw, long value) {
+        sb.append(name).append("{switch=\"").append(escape(sw.name())).append("\"} ").append(value).append('\n');
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

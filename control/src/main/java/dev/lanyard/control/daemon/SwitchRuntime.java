@@ -1,0 +1,152 @@
+package dev.lanyard.control.daemon;
+
+import dev.lanyard.dataplane.Switch;
+import dev.lanyard.dataplane.SwitchConfig;
+import dev.lanyard.dataplane.forward.PortSettings;
+import dev.lanyard.dataplane.linux.NetnsExec;
+import dev.lanyard.dataplane.port.Port;
+import dev.lanyard.dataplane.port.PortKind;
+import dev.lanyard.dataplane.port.packet.PacketPortConfig;
+import dev.lanyard.dataplane.port.packet.VethPort;
+import dev.lanyard.dataplane.port.tap.TapPort;
+import dev.lanyard.dataplane.worker.Dataplane;
+import dev.lanyard.dataplane.worker.DataplaneOptions;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One running switch of a daemon: the switch, its workers, and how each of its ports was opened. Port changes are
+ * serialized here; forwarding goes on in the workers meanwhile.
+ */
+public final class SwitchRuntime implements AutoCloseable {
+    private final Switch sw;
+    private final Dataplane dataplane;
+    private final PacketPortConfig packetConfig;
+    private final Map<String, PortSpec> specs = new LinkedHashMap<>();
+    private final Map<String, String> missing = new LinkedHashMap<>();
+
+    /** Starts a switch with no ports. */
+    public SwitchRuntime(SwitchConfig config, PacketPortConfig packetConfig, DataplaneOptions options) {
+        this.sw = new Switch(config);
+        this.dataplane = new Dataplane(sw, options);
+        this.packetConfig = packetConfig;
+    }
+
+    /** The switch. */
+    public Switch sw() {
+        return sw;
+    }
+
+    /** Its workers. */
+    public Dataplane dataplane() {
+        return dataplane;
+    }
+
+    /** The switch's name. */
+    public String name() {
+        return sw.name();
+    }
+
+    /** Opens and attaches a port. A port that cannot be opened now is remembered as missing and the error thrown. */
+    public synchronized int attach(PortSpec spec) throws IOException {
+        if (specs.containsKey(spec.name()) && dataplane.indexOf(spec.name()) >= 0) {
+            throw new IllegalArgumentException("switch " + name() + " already has a port named " + spec.name());
+        }
+        specs.put(spec.name(), spec);
+        return reopen(spec);
+    }
+
+    private int reopen(PortSpec spec) throws IOException {
+        Port port;
+        try {
+            port = open(spec);
+        } catch (IOException | RuntimeException e) {
+            missing.put(spec.name(), e.getMessage());
+            throw e;
+        }
+        try {
+            int index = dataplane.attach(port, spec.settings());
+            missing.remove(spec.name());
+            return index;
+        } catch (IOException | RuntimeException e) {
+            port.close();
+            missing.put(spec.name(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private Port open(PortSpec spec) throws IOException {
+        String path = spec.netns().isEmpty() ? null : NetnsExec.pathOf(spec.netns());
+        if (spec.kind() == PortKind.VETH) {
+            return VethPort.open(spec.name(), path, sw.workers(), packetConfig);
+        }
+        if (spec.kind() == PortKind.TAP || spec.kind() == PortKind.INTERNAL) {
+            return TapPort.open(spec.name(), path, spec.kind(), sw.workers());
+        }
+        throw new IllegalArgumentException("a switch cannot open a port of kind " + spec.kind().label());
+    }
+
+    /** Detaches and closes a port, and forgets how to open it. */
+    public synchronized void detach(String port) throws IOException {
+        PortSpec spec = specs.remove(port);
+        missing.remove(port);
+        if (spec == null) {
+            throw new IllegalArgumentException("switch " + name() + " has no port named " + port);
+        }
+        if (dataplane.indexOf(port) >= 0) {
+            dataplane.detach(port);
+        }
+    }
+
+    /** Changes a port's settings. */
+    public synchronized void configure(String port, PortSettings settings) {
+        PortSpec spec = specs.get(port);
+        if (spec == null) {
+            throw new IllegalArgumentException("switch " + name() + " has no port named " + port);
+        }
+        specs.put(port, spec.withSettings(settings));
+        int index = dataplane.indexOf(port);
+        if (index >= 0) {
+            sw.configure(index, settings);
+        }
+    }
+
+    /** How a port is opened, if the switch has it. */
+    public synchronized Optional<PortSpec> spec(String port) {
+        return Optional.ofNullable(specs.get(port));
+    }
+
+    /** Every port the switch should have, attached or not, in the order they were added. */
+    public synchronized List<PortSpec> specs() {
+        return new ArrayList<>(specs.values());
+    }
+
+    /** Why a port is not attached, or null when it is. */
+    public synchronized String missingReason(String port) {
+        return missing.get(port);
+    }
+
+    /** Tries again to attach ports that could not be opened; returns how many came back. */
+    public synchronized int retryMissing() {
+        int back = 0;
+        for (String name : new ArrayList<>(missing.keySet())) {
+            try {
+                reopen(specs.get(name));
+                back++;
+            } catch (IOException | RuntimeException e) {
+                // Still missing; the reason is recorded.
+            }
+        }
+        return back;
+    }
+
+    @Override
+    public void close() throws IOException {
+        dataplane.close();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.lanyard.control.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lanyard.control.api.ApiClient;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts, finds and stops the daemon of a lab: a separate JVM running {@code lanyard daemon --lab LAB}, with its
+ * pid, API socket and log under the lab's directory. A pid file is trusted only while that process's command line
+ * is a daemon of that lab, so a reused pid is never signalled.
+ */
+public final class DaemonControl {
+    private static final long STOP_WAIT_MILLIS = 10_000;
+
+    private final LabPaths paths;
+
+    /** Daemons whose files live under {@code paths}. */
+    public DaemonControl(LabPaths paths) {
+        this.paths = paths;
+    }
+
+    /** The lab's running daemon, if any. */
+    public Optional<ProcessHandle> find(String lab) {
+        Path pidFile = paths.pid(lab);
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> isDaemonOf(p, lab));
+    }
+
+    private static boolean isDaemonOf(ProcessHandle p, String lab) {
+        String[] args = p.info().arguments().orElse(new String[0]);
+        boolean daemon = false;
+        boolean ofLab = false;
+        for (int i = 0; i < args.length; i++) {
+            daemon |= "daemon".equals(args[i]) && i > 0 && "dev.lanyard.control.cli.Main".equals(args[i - 1]);
+            ofLab |= "--lab".equals(args[i]) && i + 1 < args.length && lab.equals(args[i + 1]);
+        }
+        return daemon && ofLab;
+    }
+
+    /** Starts the lab's daemon in the background, logging to the lab's daemon.log; returns its process. */
+    public Process start(String lab, List<String> options) throws IOException {
+        paths.ensureDir(lab);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-XX:+UseG1GC");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("dev.lanyard.control.cli.Main");
+        cmd.add("daemon");
+        cmd.add("--lab");
+        cmd.add(lab);
+        cmd.add("--state-dir");
+        cmd.add(paths.base().toString());
+        cmd.addAll(options);
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.log(lab).toFile()))
+                .redirectErrorStream(true);
+        return pb.start();
+    }
+
+    /**
+     * Waits until the daemon answers and reports every port attached; returns its health. Fails with the log's
+     * last lines if the process dies first, or after {@code timeoutMillis}.
+     */
+    public JsonNode awaitReady(String lab, Process process, long timeoutMillis) throws IOException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        ApiClient client = new ApiClient(paths.socket(lab));
+        JsonNode last = null;
+        String lastError = "no answer yet";
+        while (System.currentTimeMillis() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new IOException("the daemon of lab " + lab + " exited with " + process.exitValue() + ":\n"
+                        + tail(paths.log(lab), 15));
+            }
+            if (Files.exists(paths.socket(lab))) {
+                try {
+                    ApiClient.Reply r = client.call("GET", "/v1/health", null);
+                    last = r.body();
+                    if (r.ok() && r.body().path("ready").asBoolean()) {
+                        return r.body();
+                    }
+                    lastError = "ports not attached: " + r.body().path("missingPorts");
+                } catch (IOException e) {
+                    lastError = e.getMessage();
+                }
+            }
+            sleep(50);
+        }
+        throw new IOException("the daemon of lab " + lab + " is not ready after " + timeoutMillis / 1000 + " s ("
+                + lastError + ")" + (last == null ? "" : "; last health: " + last));
+    }
+
+    /** Stops the lab's daemon (SIGTERM, then SIGKILL after 10 s); true if one was running. */
+    public boolean stop(String lab) throws IOException {
+        Optional<ProcessHandle> p = find(lab);
+        if (p.isPresent()) {
+            ProcessHandle h = p.get();
+            h.destroy();
+            long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
+            while (running(h) && System.currentTimeMillis() < deadline) {
+                sleep(5);
+            }
+            if (running(h)) {
+                h.destroyForcibly();
+                while (running(h)) {
+                    sleep(5);
+                }
+            }
+        }
+        Files.deleteIfExists(paths.pid(lab));
+        Files.deleteIfExists(paths.socket(lab));
+        return p.isPresent();
+    }
+
+    /**
+     * True until the process has exited. An exited daemon whose parent is gone is a zombie until PID 1 reaps it,
+     * which here can take a second; it holds nothing any more, so it counts as stopped.
+     */
+    private static boolean running(ProcessHandle h) {
+        if (!h.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(h.pid()), "stat"), StandardCharsets.UTF_8);
+            int close = stat.lastIndexOf(')');
+            return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /** The last {@code n} lines of a file, or a note that it cannot be read. */
+    public static String tail(Path file, int n) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + file + ")";
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

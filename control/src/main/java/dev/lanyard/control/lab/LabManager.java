@@ -1,0 +1,161 @@
+package dev.lanyard.control.lab;
+
+import dev.lanyard.control.netns.NetNamespaces;
+import dev.lanyard.control.reconcile.Action;
+import dev.lanyard.control.reconcile.LabRecord;
+import dev.lanyard.control.reconcile.LabRecordStore;
+import dev.lanyard.control.reconcile.ObservedState;
+import dev.lanyard.control.reconcile.Plan;
+import dev.lanyard.control.reconcile.Planner;
+import dev.lanyard.control.reconcile.Preflight;
+import dev.lanyard.control.topology.Layout;
+import dev.lanyard.control.topology.Topologies;
+import dev.lanyard.control.topology.Topology;
+import dev.lanyard.control.topology.TopologyException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Brings labs up and down: observe what exists, check the topology against it, plan the difference, and carry the
+ * plan out with an intent log (each action is recorded before it is done, so a crash leaves a record that covers
+ * it and the next run finishes the job). One lab at a time per process and, through a lock file, per machine.
+ */
+public final class LabManager {
+    private final LabPaths paths;
+    private final LabRecordStore store;
+    private final NetNamespaces netns;
+    private final SystemObserver observer;
+
+    /** A manager keeping its state under {@code paths}. */
+    public LabManager(LabPaths paths, NetNamespaces netns) {
+        this.paths = paths;
+        this.store = new LabRecordStore(paths.base());
+        this.netns = netns;
+        this.observer = new SystemObserver(netns);
+    }
+
+    /** Where labs keep their state. */
+    public LabPaths paths() {
+        return paths;
+    }
+
+    /** The record of a lab (empty when it has none). */
+    public LabRecord record(String lab) throws IOException {
+        return store.load(lab);
+    }
+
+    /** What {@code up} would do now, without doing it. Throws when the topology clashes with the system. */
+    public Plan planUp(Topology t) throws IOException, TopologyException {
+        LabRecord record = store.load(t.lab());
+        ObservedState observed = observe(t, record);
+        Preflight.check(t, observed, record);
+        return Planner.up(t, observed, record);
+    }
+
+    /**
+     * Makes the system match the topology and records what the lab owns; returns the plan that was carried out
+     * (empty when everything was already there). {@code topologyText} is kept for the daemon.
+     */
+    @SuppressWarnings("try")
+    public Plan up(Topology t, String topologyText, Consumer<Action> progress) throws IOException, TopologyException {
+        try (LabLock lock = LabLock.take(paths.base(), t.lab())) {
+            paths.ensureDir(t.lab());
+            LabRecord record = store.load(t.lab());
+            ObservedState observed = observe(t, record);
+            Preflight.check(t, observed, record);
+            Plan plan = Planner.up(t, observed, record);
+            record = run(plan, record, quietDevices(t), progress);
+            record = record.prunedTo(observe(t, record)).withTopology(t.file(), Topologies.hash(t));
+            store.save(record);
+            Files.writeString(paths.topology(t.lab()), topologyText, StandardCharsets.UTF_8);
+            return plan;
+        }
+    }
+
+    /** What {@code down} would remove now. */
+    public Plan planDown(String lab) throws IOException {
+        LabRecord record = store.load(lab);
+        return Planner.down(record, observer.observe(record.namespaces()));
+    }
+
+    /**
+     * Removes exactly what the lab's record owns and then the record. The daemon must be stopped first (its
+     * sockets keep namespaces alive).
+     */
+    @SuppressWarnings("try")
+    public Plan down(String lab, Consumer<Action> progress) throws IOException {
+        try (LabLock lock = LabLock.take(paths.base(), lab)) {
+            LabRecord record = store.load(lab);
+            Plan plan = Planner.down(record, observer.observe(record.namespaces()));
+            record = run(plan, record, Set.of(), progress);
+            record = record.prunedTo(observer.observe(record.namespaces()));
+            if (record.ownsNothing()) {
+                forget(lab);
+            } else {
+                store.save(record);
+                throw new IOException("lab " + lab + " still owns " + record.namespaces() + " " + record.links()
+                        + " after down; run lanyard down " + lab + " again");
+            }
+            return plan;
+        }
+    }
+
+    /** Removes everything the lab kept under the state directory: record, topology, log, lock. */
+    private void forget(String lab) throws IOException {
+        store.delete(lab);
+        Path dir = paths.dir(lab);
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+        Files.deleteIfExists(LabLock.file(paths.base(), lab));
+    }
+
+    private LabRecord run(Plan plan, LabRecord record, Set<String> quiet, Consumer<Action> progress)
+            throws IOException {
+        LabRecord r = record;
+        try (Applier applier = new Applier(netns, quiet)) {
+            for (Action a : plan.actions()) {
+                r = r.intending(a);
+                store.save(r);
+                progress.accept(a);
+                try {
+                    applier.apply(a);
+                } catch (IOException | RuntimeException e) {
+                    throw new IOException(a.render() + ": " + e.getMessage(), e);
+                }
+                r = r.completed(a);
+                store.save(r);
+            }
+        }
+        return r;
+    }
+
+    private ObservedState observe(Topology t, LabRecord record) throws IOException {
+        Set<String> names = new LinkedHashSet<>(Layout.of(t).namespaceNames());
+        names.addAll(record.namespaces());
+        return observer.observe(names);
+    }
+
+    /** The switch-side ends of a topology ("namespace/name"): they get no IPv6 of their own. */
+    private static Set<String> quietDevices(Topology t) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Layout.Device d : Layout.of(t).devices()) {
+            if (d.role() == Layout.Role.PORT) {
+                keys.add(d.namespace() + "/" + d.name());
+            }
+        }
+        return keys;
+    }
+}
