@@ -10,6 +10,8 @@ import dev.lanyard.control.reconcile.LabRecord;
 import dev.lanyard.control.reconcile.ObservedLink;
 import dev.lanyard.control.reconcile.ObservedState;
 import dev.lanyard.control.reconcile.RecordedLink;
+import dev.lanyard.control.topology.Topologies;
+import dev.lanyard.control.topology.TopologyException;
 import dev.lanyard.tools.stats.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +87,12 @@ public final class StatusCommand implements Callable<Integer> {
                 d.put("error", e.getMessage());
             }
         }
+        boolean needsDaemon = hasSwitches(name);
+        d.put("needed", needsDaemon);
+        if (!needsDaemon) {
+            healthy = record.namespaces().stream().allMatch(observed::hasNamespace)
+                    && links.stream().allMatch(StatusCommand::present);
+        }
         out.put("daemon", d);
         out.put("switches", switches);
         if (json) {
@@ -93,6 +101,20 @@ public final class StatusCommand implements Callable<Integer> {
             System.out.print(text(name, record, links, d, switches));
         }
         return healthy ? 0 : Main.FAILED;
+    }
+
+    private boolean hasSwitches(String lab) {
+        try {
+            return !Topologies.read(labs.paths().topology(lab)).switches().isEmpty();
+        } catch (IOException | TopologyException e) {
+            return true;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean present(Map<String, Object> link) {
+        return ((List<Map<String, Object>>) link.get("ends")).stream().allMatch(e -> Boolean.TRUE.equals(
+                e.get("exists")));
     }
 
     private static Map<String, Object> link(RecordedLink l, ObservedState observed) {
@@ -126,8 +148,9 @@ public final class StatusCommand implements Callable<Integer> {
                 : record.topologyFile()).append(")\n");
         String ready = Boolean.TRUE.equals(d.get("ready")) ? ", all ports attached"
                 : ", not ready " + d.get("missingPorts");
-        sb.append("daemon: ").append(Boolean.TRUE.equals(d.get("running")) ? "running, pid " + d.get("pid") + ready
-                : "not running").append('\n');
+        String daemon = Boolean.TRUE.equals(d.get("running")) ? "running, pid " + d.get("pid") + ready
+                : Boolean.FALSE.equals(d.get("needed")) ? "none (the lab has no switches)" : "not running";
+        sb.append("daemon: ").append(daemon).append('\n');
         sb.append("namespaces: ").append(record.namespaces().isEmpty() ? "-" : String.join(" ", record.namespaces()))
                 .append('\n');
         TextTable t = new TextTable("link", "end", "other end", "state", "addresses");

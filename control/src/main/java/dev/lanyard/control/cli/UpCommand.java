@@ -90,6 +90,12 @@ public final class UpCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return Main.USAGE;
         }
+        if (t.switches().isEmpty()) {
+            daemons.stop(t.lab());
+            out.println("lab " + t.lab() + " is up: " + t.hosts().size() + " host" + (t.hosts().size() == 1 ? "" : "s")
+                    + ", no switches");
+            return 0;
+        }
         if (foreground) {
             return foreground(t.lab(), daemons, labsManager, out);
         }

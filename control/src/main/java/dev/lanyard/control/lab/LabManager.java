@@ -8,6 +8,7 @@ import dev.lanyard.control.reconcile.ObservedState;
 import dev.lanyard.control.reconcile.Plan;
 import dev.lanyard.control.reconcile.Planner;
 import dev.lanyard.control.reconcile.Preflight;
+import dev.lanyard.control.reconcile.RecordedLink;
 import dev.lanyard.control.topology.Layout;
 import dev.lanyard.control.topology.Topologies;
 import dev.lanyard.control.topology.Topology;
@@ -28,6 +29,8 @@ import java.util.stream.Stream;
  * it and the next run finishes the job). One lab at a time per process and, through a lock file, per machine.
  */
 public final class LabManager {
+    private static final long GONE_WAIT_MILLIS = 5_000;
+
     private final LabPaths paths;
     private final LabRecordStore store;
     private final NetNamespaces netns;
@@ -94,8 +97,8 @@ public final class LabManager {
         try (LabLock lock = LabLock.take(paths.base(), lab)) {
             LabRecord record = store.load(lab);
             Plan plan = Planner.down(record, observer.observe(record.namespaces()));
-            record = run(plan, record, Set.of(), progress);
-            record = record.prunedTo(observer.observe(record.namespaces()));
+            LabRecord before = record;
+            record = awaitGone(before, run(plan, record, Set.of(), progress));
             if (record.ownsNothing()) {
                 forget(lab);
             } else {
@@ -105,6 +108,40 @@ public final class LabManager {
             }
             return plan;
         }
+    }
+
+    /**
+     * The record pruned to what still exists, once that is nothing or after a few seconds: the kernel tears a deleted
+     * namespace down in the background, and the root-side ends of its veths go with it some tens of ms later, so
+     * {@code down} returns only when they are really gone.
+     */
+    private LabRecord awaitGone(LabRecord before, LabRecord after) throws IOException {
+        long deadline = System.currentTimeMillis() + GONE_WAIT_MILLIS;
+        while (System.currentTimeMillis() < deadline && anyLeft(before, observer.observe(before.namespaces()))) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return after.prunedTo(observer.observe(after.namespaces()));
+    }
+
+    private static boolean anyLeft(LabRecord record, ObservedState observed) {
+        for (String ns : record.namespaces()) {
+            if (observed.hasNamespace(ns)) {
+                return true;
+            }
+        }
+        for (RecordedLink l : record.links()) {
+            for (RecordedLink.Place p : l.ends()) {
+                if (observed.link(p.namespace(), p.name()).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Removes everything the lab kept under the state directory: record, topology, log, lock. */
