@@ -99,7 +99,9 @@ public final class Switch {
                         + ports.length + ")");
             }
             nextIndex = (index + 1) % ports.length;
-            fdb.flush(Filter.port(index));
+            if (fdb.size() > 0) {
+                fdb.flush(Filter.port(index));
+            }
             baselines[index] = sum(index);
             ports[index] = port;
             settings[index] = portSettings;

@@ -25,6 +25,11 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--busy-poll", description = "Workers spin instead of sleeping.")
     private boolean busyPoll;
 
+    @Option(names = "--wait-go", description = "Wait until lanyard up has built the links (its go file).")
+    private boolean waitGo;
+
+    private static final long GO_TIMEOUT_MILLIS = 300_000;
+
     @Override
     public Integer call() throws Exception {
         if (!foreground) {
@@ -32,6 +37,9 @@ public final class DaemonCommand implements Callable<Integer> {
         }
         Logging.toStderr(false);
         labs.paths().ensureDir(lab);
+        if (waitGo && !awaitGo()) {
+            return Main.FAILED;
+        }
         DaemonRunner runner = DaemonRunner.start(labs.paths(), lab, busyPoll);
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -45,5 +53,21 @@ public final class DaemonCommand implements Callable<Integer> {
         }, "lanyard-daemon-stop"));
         done.await();
         return 0;
+    }
+
+    /** Waits for up's go file; false when up died or gave up first. */
+    private boolean awaitGo() throws InterruptedException, java.io.IOException {
+        java.nio.file.Path go = labs.paths().go(lab);
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        long deadline = System.currentTimeMillis() + GO_TIMEOUT_MILLIS;
+        while (!java.nio.file.Files.exists(go)) {
+            if (parent == null || !parent.isAlive() || System.currentTimeMillis() > deadline) {
+                System.err.println("lanyard daemon: lanyard up went away before the lab was built; exiting");
+                return false;
+            }
+            Thread.sleep(2);
+        }
+        java.nio.file.Files.deleteIfExists(go);
+        return true;
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "A userspace Ethernet switch for Linux labs: build labs, switch their frames, see every frame.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ExecCommand.class,
             PortsCommand.class, FdbCommand.class, PortCommand.class, SwitchCommand.class, DaemonCommand.class,
-            CommandLine.HelpCommand.class})
+            WarmupCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a command that failed. */
     public static final int FAILED = 1;

@@ -82,40 +82,55 @@ public final class UpCommand implements Callable<Integer> {
         }
         String hashBefore = labsManager.record(t.lab()).topologyHash();
         boolean running = daemons.find(t.lab()).isPresent();
-        out.println("lab " + t.lab() + (file == null ? " (built-in default lab)" : " from " + file));
-        Plan plan;
-        try {
-            plan = labsManager.up(t, text, a -> out.println("  " + a.render()));
-        } catch (TopologyException e) {
-            System.err.println(e.getMessage());
-            return Main.USAGE;
-        }
-        if (t.switches().isEmpty()) {
-            daemons.stop(t.lab());
-            out.println("lab " + t.lab() + " is up: " + t.hosts().size() + " host" + (t.hosts().size() == 1 ? "" : "s")
-                    + ", no switches");
-            return 0;
-        }
-        if (foreground) {
-            return foreground(t.lab(), daemons, labsManager, out);
-        }
-        if (running && plan.isEmpty() && Objects.equals(hashBefore, Topologies.hash(t))) {
-            out.println("lab " + t.lab() + " is up; nothing changed");
-            return 0;
-        }
-        if (running) {
-            daemons.stop(t.lab());
-        }
         List<String> options = new ArrayList<>();
         if (busyPoll) {
             options.add("--busy-poll");
         }
-        Process p = daemons.start(t.lab(), options);
-        JsonNode health = daemons.awaitReady(t.lab(), p, timeoutSeconds * 1000L);
-        out.println("lab " + t.lab() + " is up: " + t.hosts().size() + " hosts, " + t.switches().size() + " switch"
-                + (t.switches().size() == 1 ? "" : "es") + " forwarding (daemon pid " + health.path("pid").asLong()
-                + ", API " + labs.paths().socket(t.lab()) + ")");
-        return 0;
+        // A new daemon's JVM boots while the lab is built; it opens its ports when told to go.
+        Process early = !foreground && !running && !t.switches().isEmpty() ? daemons.startEarly(t.lab(), options)
+                : null;
+        try {
+            out.println("lab " + t.lab() + (file == null ? " (built-in default lab)" : " from " + file));
+            Plan plan;
+            try {
+                plan = labsManager.up(t, text, a -> out.println("  " + a.render()));
+            } catch (TopologyException e) {
+                System.err.println(e.getMessage());
+                return Main.USAGE;
+            }
+            if (t.switches().isEmpty()) {
+                daemons.stop(t.lab());
+                out.println("lab " + t.lab() + " is up: " + t.hosts().size() + " host"
+                        + (t.hosts().size() == 1 ? "" : "s") + ", no switches");
+                return 0;
+            }
+            if (foreground) {
+                return foreground(t.lab(), daemons, labsManager, out);
+            }
+            if (running && plan.isEmpty() && Objects.equals(hashBefore, Topologies.hash(t))) {
+                out.println("lab " + t.lab() + " is up; nothing changed");
+                return 0;
+            }
+            Process p = early;
+            if (p == null) {
+                daemons.stop(t.lab());
+                p = daemons.start(t.lab(), options);
+            } else {
+                daemons.go(t.lab());
+            }
+            early = null;
+            JsonNode health = daemons.awaitReady(t.lab(), p, timeoutSeconds * 1000L);
+            out.println("lab " + t.lab() + " is up: " + t.hosts().size() + " hosts, " + t.switches().size()
+                    + " switch" + (t.switches().size() == 1 ? "" : "es") + " forwarding (daemon pid "
+                    + health.path("pid").asLong() + ", API " + labs.paths().socket(t.lab()) + ")");
+            return 0;
+        } finally {
+            if (early != null) {
+                early.destroyForcibly();
+                early.waitFor();
+                labsManager.forgetIfEmpty(t.lab());
+            }
+        }
     }
 
     private int foreground(String lab, DaemonControl daemons, LabManager manager, PrintStream out) throws Exception {

@@ -39,22 +39,31 @@ public final class LabDaemon implements AutoCloseable {
         LabDaemon d = new LabDaemon(t.lab());
         Layout layout = Layout.of(t);
         for (dev.lanyard.control.topology.Switch s : t.switches()) {
+            long start = System.nanoTime();
             SwitchConfig cfg = new SwitchConfig(s.name(), s.workers(), SwitchConfig.DEFAULT_MAX_PORTS,
                     s.macTableSize(), s.agingSeconds() * 1000L);
-            SwitchRuntime rt = new SwitchRuntime(cfg, PacketPortConfig.DEFAULT,
+            List<Layout.Link> links = layout.portsOf(s.name());
+            SwitchRuntime rt = new SwitchRuntime(cfg, PacketPortConfig.DEFAULT.withRxBlocks(rxBlocks(links.size())),
                     new DataplaneOptions(options.busyPoll(), "lanyard-" + s.name()));
             d.switches.put(s.name(), rt);
-            for (Layout.Link link : layout.portsOf(s.name())) {
-                PortSpec spec = spec(link);
-                try {
-                    rt.attach(spec);
-                } catch (IOException | RuntimeException e) {
-                    LOG.warning("switch " + s.name() + ": port " + spec.name() + " not attached: " + e.getMessage());
-                }
+            List<PortSpec> specs = new ArrayList<>();
+            for (Layout.Link link : links) {
+                specs.add(spec(link));
             }
-            LOG.info("switch " + s.name() + " of lab " + t.lab() + " started with " + rt.specs().size() + " ports");
+            rt.attachAll(specs).forEach((spec, why) -> LOG.warning("switch " + s.name() + ": port " + spec.name()
+                    + " not attached: " + why));
+            LOG.info("switch " + s.name() + " of lab " + t.lab() + " started with " + rt.specs().size() + " ports in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
         return d;
+    }
+
+    /**
+     * RX ring blocks (1 MiB, 15 slots of 68 KiB each) per port: 8 for a switch of up to 8 ports, fewer for more
+     * ports, so that a 100-host star does not pin 800 MB of kernel memory; at least 1.
+     */
+    static int rxBlocks(int ports) {
+        return Math.max(1, Math.min(8, 64 / Math.max(1, ports)));
     }
 
     private static PortSpec spec(Layout.Link link) {

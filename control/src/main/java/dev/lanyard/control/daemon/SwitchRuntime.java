@@ -26,6 +26,12 @@ import java.util.Optional;
 public final class SwitchRuntime implements AutoCloseable {
     private final Switch sw;
     private final Dataplane dataplane;
+    /**
+     * Threads opening ports at once. Setting up a packet ring waits for an RCU grace period (synchronize_net in
+     * packet_set_ring); the threads mostly wait, and the more wait together, the more grace periods are shared.
+     */
+    private static final int OPEN_THREADS = 64;
+
     private final PacketPortConfig packetConfig;
     private final Map<String, PortSpec> specs = new LinkedHashMap<>();
     private final Map<String, String> missing = new LinkedHashMap<>();
@@ -89,6 +95,46 @@ public final class SwitchRuntime implements AutoCloseable {
             return TapPort.open(spec.name(), path, spec.kind(), sw.workers());
         }
         throw new IllegalArgumentException("a switch cannot open a port of kind " + spec.kind().label());
+    }
+
+    /**
+     * Opens many ports at once on parallel threads (opening is mostly waiting on the kernel: sockets, rings,
+     * entering namespaces), then attaches them in order. Returns the specs that could not be attached, with why.
+     */
+    public synchronized java.util.Map<PortSpec, String> attachAll(List<PortSpec> all) {
+        java.util.Map<PortSpec, java.util.concurrent.Future<Port>> opening = new LinkedHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(OPEN_THREADS, Math.max(1, all.size())), r -> {
+                    Thread t = new Thread(r, "lanyard-open");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            for (PortSpec spec : all) {
+                specs.put(spec.name(), spec);
+                opening.put(spec, pool.submit(() -> open(spec)));
+            }
+            java.util.Map<PortSpec, String> failed = new LinkedHashMap<>();
+            for (java.util.Map.Entry<PortSpec, java.util.concurrent.Future<Port>> e : opening.entrySet()) {
+                PortSpec spec = e.getKey();
+                try {
+                    Port port = e.getValue().get();
+                    try {
+                        dataplane.attach(port, spec.settings());
+                    } catch (IOException | RuntimeException ex) {
+                        port.close();
+                        throw ex;
+                    }
+                } catch (Exception ex) {
+                    Throwable cause = ex instanceof java.util.concurrent.ExecutionException ? ex.getCause() : ex;
+                    missing.put(spec.name(), cause.getMessage());
+                    failed.put(spec, cause.getMessage());
+                }
+            }
+            return failed;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Detaches and closes a port, and forgets how to open it. */

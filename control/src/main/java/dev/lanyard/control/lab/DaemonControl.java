@@ -60,6 +60,12 @@ public final class DaemonControl {
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-XX:+UseG1GC");
+        String cds = System.getProperty("lanyard.cds");
+        if (cds != null && Files.isReadable(Path.of(cds))) {
+            cmd.add("-XX:SharedArchiveFile=" + cds);
+            cmd.add("-Xlog:cds=off");
+            cmd.add("-Xlog:cds+dynamic=off");
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.lanyard.control.cli.Main");
@@ -74,6 +80,22 @@ public final class DaemonControl {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.log(lab).toFile()))
                 .redirectErrorStream(true);
         return pb.start();
+    }
+
+    /**
+     * Starts the lab's daemon before its links exist, so that the JVM boots while {@code up} builds them; it waits
+     * for {@link #go} before it opens its ports, and exits by itself if {@code up} dies first.
+     */
+    public Process startEarly(String lab, List<String> options) throws IOException {
+        Files.deleteIfExists(paths.go(lab));
+        List<String> all = new ArrayList<>(options);
+        all.add("--wait-go");
+        return start(lab, all);
+    }
+
+    /** Lets an early daemon go on: the links it will open exist now. */
+    public void go(String lab) throws IOException {
+        Files.writeString(paths.go(lab), "go\n", StandardCharsets.US_ASCII);
     }
 
     /**

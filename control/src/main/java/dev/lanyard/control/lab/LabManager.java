@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * Brings labs up and down: observe what exists, check the topology against it, plan the difference, and carry the
- * plan out with an intent log (each action is recorded before it is done, so a crash leaves a record that covers
+ * plan out with an intent log (every action is recorded before any is done, so a crash leaves a record that covers
  * it and the next run finishes the job). One lab at a time per process and, through a lock file, per machine.
  */
 public final class LabManager {
@@ -74,8 +74,13 @@ public final class LabManager {
             ObservedState observed = observe(t, record);
             Preflight.check(t, observed, record);
             Plan plan = Planner.up(t, observed, record);
+            boolean fresh = record.ownsNothing();
             record = run(plan, record, quietDevices(t), progress);
-            record = record.prunedTo(observe(t, record)).withTopology(t.file(), Topologies.hash(t));
+            if (!fresh) {
+                // A record from before may hold intents a crash left unrealised: keep only what exists.
+                record = record.prunedTo(observe(t, record));
+            }
+            record = record.withTopology(t.file(), Topologies.hash(t));
             store.save(record);
             Files.writeString(paths.topology(t.lab()), topologyText, StandardCharsets.UTF_8);
             return plan;
@@ -85,7 +90,18 @@ public final class LabManager {
     /** What {@code down} would remove now. */
     public Plan planDown(String lab) throws IOException {
         LabRecord record = store.load(lab);
-        return Planner.down(record, observer.observe(record.namespaces()));
+        return Planner.down(record, observeForDown(record));
+    }
+
+    /** What a down needs to see: the namespaces it deletes only as existing, everything else in full. */
+    private ObservedState observeForDown(LabRecord record) throws IOException {
+        Set<String> names = new LinkedHashSet<>(record.namespaces());
+        for (RecordedLink l : record.links()) {
+            for (RecordedLink.Place p : l.ends()) {
+                names.add(p.namespace());
+            }
+        }
+        return observer.observe(names, Set.copyOf(record.namespaces()));
     }
 
     /**
@@ -96,7 +112,7 @@ public final class LabManager {
     public Plan down(String lab, Consumer<Action> progress) throws IOException {
         try (LabLock lock = LabLock.take(paths.base(), lab)) {
             LabRecord record = store.load(lab);
-            Plan plan = Planner.down(record, observer.observe(record.namespaces()));
+            Plan plan = Planner.down(record, observeForDown(record));
             LabRecord before = record;
             record = awaitGone(before, run(plan, record, Set.of(), progress));
             if (record.ownsNothing()) {
@@ -117,7 +133,7 @@ public final class LabManager {
      */
     private LabRecord awaitGone(LabRecord before, LabRecord after) throws IOException {
         long deadline = System.currentTimeMillis() + GONE_WAIT_MILLIS;
-        while (System.currentTimeMillis() < deadline && anyLeft(before, observer.observe(before.namespaces()))) {
+        while (System.currentTimeMillis() < deadline && anyLeft(before, observeForDown(before))) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
@@ -125,7 +141,7 @@ public final class LabManager {
                 break;
             }
         }
-        return after.prunedTo(observer.observe(after.namespaces()));
+        return after.prunedTo(observeForDown(after));
     }
 
     private static boolean anyLeft(LabRecord record, ObservedState observed) {
@@ -144,6 +160,13 @@ public final class LabManager {
         return false;
     }
 
+    /** Removes the lab's state directory if the lab owns nothing (after a refused or failed first up). */
+    public void forgetIfEmpty(String lab) throws IOException {
+        if (store.load(lab).ownsNothing()) {
+            forget(lab);
+        }
+    }
+
     /** Removes everything the lab kept under the state directory: record, topology, log, lock. */
     private void forget(String lab) throws IOException {
         store.delete(lab);
@@ -159,13 +182,22 @@ public final class LabManager {
         Files.deleteIfExists(LabLock.file(paths.base(), lab));
     }
 
+    /**
+     * Carries a plan out. Every intent is recorded in one write before the first action, so whatever a crash leaves
+     * is covered by the record (and the next run prunes what was never made); completion is recorded at the end.
+     */
     private LabRecord run(Plan plan, LabRecord record, Set<String> quiet, Consumer<Action> progress)
             throws IOException {
+        if (plan.isEmpty()) {
+            return record;
+        }
         LabRecord r = record;
+        for (Action a : plan.actions()) {
+            r = r.intending(a);
+        }
+        store.save(r);
         try (Applier applier = new Applier(netns, quiet)) {
             for (Action a : plan.actions()) {
-                r = r.intending(a);
-                store.save(r);
                 progress.accept(a);
                 try {
                     applier.apply(a);
@@ -173,9 +205,9 @@ public final class LabManager {
                     throw new IOException(a.render() + ": " + e.getMessage(), e);
                 }
                 r = r.completed(a);
-                store.save(r);
             }
         }
+        store.save(r);
         return r;
     }
 

@@ -45,6 +45,11 @@ public final class LabPaths {
         return dir(lab).resolve("api.sock");
     }
 
+    /** Created by {@code up} when the links exist: tells a daemon started early that it may open its ports. */
+    public Path go(String lab) {
+        return dir(lab).resolve("go");
+    }
+
     /** The daemon's log. */
     public Path log(String lab) {
         return dir(lab).resolve("daemon.log");
