@@ -116,6 +116,7 @@ public final class Api {
         }
         try {
             rt.attach(spec);
+            daemon.watch(spec.netns());
         } catch (IOException e) {
             rt.detach(name);
             throw ApiException.badRequest("cannot attach " + name + ": " + e.getMessage());

@@ -29,6 +29,7 @@ public final class LabDaemon implements AutoCloseable {
     private final String lab;
     private final Map<String, SwitchRuntime> switches = new LinkedHashMap<>();
     private final long startedMillis = System.currentTimeMillis();
+    private final PortWatcher watcher = new PortWatcher(this);
 
     private LabDaemon(String lab) {
         this.lab = lab;
@@ -54,6 +55,9 @@ public final class LabDaemon implements AutoCloseable {
                     + " not attached: " + why));
             LOG.info("switch " + s.name() + " of lab " + t.lab() + " started with " + rt.specs().size() + " ports in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
+            for (PortSpec spec : specs) {
+                d.watch(spec.netns());
+            }
         }
         return d;
     }
@@ -80,6 +84,11 @@ public final class LabDaemon implements AutoCloseable {
         PortSettings settings = t == null ? PortSettings.DEFAULT
                 : new PortSettings(t.learning(), t.flood(), t.isolated(), t.macLimit(), true);
         return new PortSpec(dev.name(), kind, dev.namespace(), settings);
+    }
+
+    /** Follows the links of a namespace where ports live, so that vanished ports close and come back. */
+    public void watch(String netns) {
+        watcher.watch(netns);
     }
 
     /** The lab's name. */
@@ -127,6 +136,7 @@ public final class LabDaemon implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        watcher.close();
         IOException first = null;
         for (SwitchRuntime rt : switches.values()) {
             try {

@@ -137,6 +137,45 @@ public final class SwitchRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes a port whose interface went away, keeping how to open it: it is missing until it comes back. Returns
+     * false when the port was not attached.
+     */
+    public synchronized boolean lose(String port, String why) {
+        if (!specs.containsKey(port) || dataplane.indexOf(port) < 0) {
+            return false;
+        }
+        missing.put(port, why);
+        try {
+            dataplane.detach(port);
+        } catch (IOException | RuntimeException e) {
+            missing.put(port, why + "; closing it failed: " + e.getMessage());
+        }
+        return true;
+    }
+
+    /** Opens a missing port again; true when it is attached now. */
+    public synchronized boolean reopenIfMissing(String port) {
+        PortSpec spec = specs.get(port);
+        if (spec == null || !missing.containsKey(port)) {
+            return false;
+        }
+        try {
+            reopen(spec);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A carrier change the kernel reported for an attached port. */
+    public synchronized void carrier(String port, boolean up) {
+        int index = dataplane.indexOf(port);
+        if (index >= 0 && sw.ports().settings(index).enabled() && sw.ports().forwarding(index) != up) {
+            sw.linkState(index, up);
+        }
+    }
+
     /** Detaches and closes a port, and forgets how to open it. */
     public synchronized void detach(String port) throws IOException {
         PortSpec spec = specs.remove(port);

@@ -1,0 +1,66 @@
+package dev.lanyard.control.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lanyard.control.api.ApiClient;
+import dev.lanyard.dataplane.lab.Cmd;
+import dev.lanyard.dataplane.lab.HandLab;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** A host's namespace deleted under a running switch, then made again by hand: the others never notice. */
+@Tag("netns")
+class VanishingLinksTest {
+    @Test
+    void aPortWhoseHostVanishesGoesMissingAndComesBackWithItsLink() throws Exception {
+        Assumptions.assumeTrue(HandLab.canCreateNamespaces(), "needs root to create network namespaces");
+        try (TestLab t = TestLab.of("lab3-docker0.yaml", "ns0", "ns1", "ns2", "docker0")) {
+            t.up();
+            ApiClient api = new ApiClient(new LabPaths(t.stateDir).socket(t.lab));
+            String ports = "/v1/switches/" + t.n("docker0") + "/ports";
+            String portOfNs2 = portFacing(t, "ns2");
+            Cmd.Running ping = Cmd.start("ip", "netns", "exec", t.n("ns0"), "ping", "-q", "-c", "40", "-i", "0.05",
+                    "-W", "1", "172.17.0.102");
+            Cmd.check("ip", "netns", "del", t.n("ns2"));
+            assertEquals("missing", awaitState(api, ports + "/" + portOfNs2, "missing"), "the port is reported gone");
+
+            Cmd.check("ip", "netns", "add", t.n("ns2"));
+            Cmd.check("ip", "link", "add", "eth0", "netns", t.n("ns2"), "type", "veth", "peer", "name", portOfNs2);
+            Cmd.check("ip", "-n", t.n("ns2"), "addr", "add", "172.17.0.103/16", "dev", "eth0");
+            Cmd.check("ip", "-n", t.n("ns2"), "link", "set", "eth0", "up");
+            Cmd.check("ip", "link", "set", portOfNs2, "up");
+            assertEquals("forwarding", awaitState(api, ports + "/" + portOfNs2, "forwarding"), "it comes back");
+            assertTrue(t.ping("ns2", "172.17.0.101"), "and forwards");
+
+            Cmd.Result r = ping.await(20);
+            assertTrue(r.out().contains(" 0% packet loss"), "ns0 -> ns1 never noticed: " + r.out());
+        }
+    }
+
+    /** The switch-side end of a host's eth0: the interface whose index eth0's peer index names. */
+    private static String portFacing(TestLab t, String host) {
+        String link = Cmd.check("ip", "-n", t.n(host), "-o", "link", "show", "eth0").out();
+        String peerIndex = link.replaceAll("(?s).*eth0@if(\\d+).*", "$1");
+        for (String line : Cmd.check("ip", "-o", "link").out().split("\n")) {
+            if (line.startsWith(peerIndex + ": ")) {
+                return line.split(": ")[1].split("@")[0];
+            }
+        }
+        throw new IllegalStateException("no root link with index " + peerIndex);
+    }
+
+    private static String awaitState(ApiClient api, String path, String want) throws Exception {
+        long deadline = System.currentTimeMillis() + 5_000;
+        String state = "";
+        while (System.currentTimeMillis() < deadline) {
+            state = api.require("GET", path, null).path("state").asText();
+            if (state.equals(want)) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        return state;
+    }
+}
