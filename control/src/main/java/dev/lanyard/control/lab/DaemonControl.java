@@ -60,6 +60,10 @@ public final class DaemonControl {
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-XX:+UseG1GC");
+        String leaks = System.getProperty("io.netty.leakDetection.level");
+        if (leaks != null) {
+            cmd.add("-Dio.netty.leakDetection.level=" + leaks);
+        }
         String cds = System.getProperty("lanyard.cds");
         if (cds != null && Files.isReadable(Path.of(cds))) {
             cmd.add("-XX:SharedArchiveFile=" + cds);

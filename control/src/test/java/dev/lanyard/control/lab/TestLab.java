@@ -30,8 +30,12 @@ final class TestLab implements AutoCloseable {
     final String lab;
 
     private TestLab(String example, List<String> names) throws IOException {
-        Path source = repoRoot().resolve("examples").resolve(example);
-        String text = Files.readString(source, StandardCharsets.UTF_8);
+        this(example, Files.readString(repoRoot().resolve("examples").resolve(example), StandardCharsets.UTF_8),
+                names);
+    }
+
+    private TestLab(String example, String source, List<String> names) throws IOException {
+        String text = source;
         Matcher m = Pattern.compile("(?m)^lab:\\s*(\\S+)").matcher(text);
         assertTrue(m.find(), "example has a lab name");
         lab = prefix + "-" + m.group(1);
@@ -47,6 +51,11 @@ final class TestLab implements AutoCloseable {
     /** The example, with these names (namespaces, root devices, switches) prefixed. */
     static TestLab of(String example, String... names) throws IOException {
         return new TestLab(example, List.of(names));
+    }
+
+    /** A topology given as text (named {@code fileName}), with these names prefixed. */
+    static TestLab ofText(String fileName, String yaml, String... names) throws IOException {
+        return new TestLab(fileName, yaml, List.of(names));
     }
 
     /** A name as this run spells it. */
@@ -91,6 +100,16 @@ final class TestLab implements AutoCloseable {
         return new DaemonControl(new LabPaths(stateDir)).find(lab).isPresent();
     }
 
+    /** The daemon's resident memory in kB, from /proc. */
+    long daemonRssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(daemonPid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS for the daemon");
+    }
+
     long daemonPid() {
         return new DaemonControl(new LabPaths(stateDir)).find(lab).orElseThrow().pid();
     }
@@ -116,6 +135,18 @@ final class TestLab implements AutoCloseable {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** The switch-side end of a host's eth0: the root link whose index eth0's peer index names. */
+    String portFacing(String host) {
+        String link = Cmd.check("ip", "-n", n(host), "-o", "link", "show", "eth0").out();
+        String peerIndex = link.replaceAll("(?s).*eth0@if(\\d+).*", "$1");
+        for (String line : Cmd.check("ip", "-o", "link").out().split("\n")) {
+            if (line.startsWith(peerIndex + ": ")) {
+                return line.split(": ")[1].split("@")[0];
+            }
+        }
+        throw new IllegalStateException("no root link with index " + peerIndex);
     }
 
     static Path repoRoot() {

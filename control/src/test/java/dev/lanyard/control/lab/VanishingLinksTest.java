@@ -20,7 +20,7 @@ class VanishingLinksTest {
             t.up();
             ApiClient api = new ApiClient(new LabPaths(t.stateDir).socket(t.lab));
             String ports = "/v1/switches/" + t.n("docker0") + "/ports";
-            String portOfNs2 = portFacing(t, "ns2");
+            String portOfNs2 = t.portFacing("ns2");
             Cmd.Running ping = Cmd.start("ip", "netns", "exec", t.n("ns0"), "ping", "-q", "-c", "40", "-i", "0.05",
                     "-W", "1", "172.17.0.102");
             Cmd.check("ip", "netns", "del", t.n("ns2"));
@@ -37,18 +37,6 @@ class VanishingLinksTest {
             Cmd.Result r = ping.await(20);
             assertTrue(r.out().contains(" 0% packet loss"), "ns0 -> ns1 never noticed: " + r.out());
         }
-    }
-
-    /** The switch-side end of a host's eth0: the interface whose index eth0's peer index names. */
-    private static String portFacing(TestLab t, String host) {
-        String link = Cmd.check("ip", "-n", t.n(host), "-o", "link", "show", "eth0").out();
-        String peerIndex = link.replaceAll("(?s).*eth0@if(\\d+).*", "$1");
-        for (String line : Cmd.check("ip", "-o", "link").out().split("\n")) {
-            if (line.startsWith(peerIndex + ": ")) {
-                return line.split(": ")[1].split("@")[0];
-            }
-        }
-        throw new IllegalStateException("no root link with index " + peerIndex);
     }
 
     private static String awaitState(ApiClient api, String path, String want) throws Exception {
