@@ -6,6 +6,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -30,6 +32,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +44,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -79,6 +83,7 @@ public final class ApiServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(QUEUE), r -> daemon(r, "lanyard-api"), new ThreadPoolExecutor.AbortPolicy());
         try {
             Channel ch = new ServerBootstrap().group(io).channel(EpollServerDomainSocketChannel.class)
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel c) {
@@ -140,6 +145,9 @@ public final class ApiServer implements AutoCloseable {
         return r;
     }
 
+    private static final AttributeKey<AtomicInteger> PENDING = AttributeKey.valueOf("lanyard.pending");
+    private static final AttributeKey<Boolean> INPUT_SHUT = AttributeKey.valueOf("lanyard.inputShut");
+
     /** Reads each request on the I/O thread, routes it on a handler thread and writes the answer. */
     private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final Router router;
@@ -162,14 +170,28 @@ public final class ApiServer implements AutoCloseable {
             String uri = req.uri();
             byte[] body = new byte[req.content().readableBytes()];
             req.content().readBytes(body);
+            AtomicInteger pending = ctx.channel().attr(PENDING).get();
+            if (pending == null) {
+                pending = new AtomicInteger();
+                ctx.channel().attr(PENDING).set(pending);
+            }
+            pending.incrementAndGet();
             try {
-                pool.execute(() -> answer(ctx, handle(method, uri, body), keepAlive));
+                pool.execute(() -> answer(ctx, handle(method, uri, body), keepAlive && !inputShut(ctx)));
             } catch (RejectedExecutionException busy) {
                 answer(ctx, ApiResponse.error(503, "the daemon is busy; try again"), false);
             }
         }
 
+        private static boolean inputShut(ChannelHandlerContext ctx) {
+            return Boolean.TRUE.equals(ctx.channel().attr(INPUT_SHUT).get());
+        }
+
         private static void answer(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive) {
+            AtomicInteger pending = ctx.channel().attr(PENDING).get();
+            if (pending != null) {
+                pending.decrementAndGet();
+            }
             if (answer.stream() != null) {
                 stream(ctx, answer);
                 return;
@@ -247,6 +269,13 @@ public final class ApiServer implements AutoCloseable {
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
             if (evt instanceof IdleStateEvent) {
                 ctx.close();
+            } else if (evt instanceof ChannelInputShutdownEvent) {
+                // The client sent all it will (shutdown(SHUT_WR)): answer what is pending, then close.
+                ctx.channel().attr(INPUT_SHUT).set(Boolean.TRUE);
+                AtomicInteger pending = ctx.channel().attr(PENDING).get();
+                if (pending == null || pending.get() == 0) {
+                    ctx.close();
+                }
             }
         }
 
