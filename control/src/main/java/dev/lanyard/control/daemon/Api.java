@@ -64,6 +64,7 @@ public final class Api {
         m.put("ready", missing.isEmpty());
         m.put("switches", daemon.switches().stream().map(Views::switchSummary).toList());
         m.put("missingPorts", missing);
+        m.put("memory", Views.memory());
         return m;
     }
 

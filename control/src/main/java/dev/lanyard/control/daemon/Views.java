@@ -22,6 +22,33 @@ final class Views {
     private Views() {
     }
 
+    /**
+     * The daemon's memory: resident set (from /proc/self/status), and heap in use after the last collection, which
+     * is what stays alive (the heap in use at any moment mostly measures when the collector last ran).
+     */
+    static Map<String, Object> memory() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        long afterGc = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory
+                .getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                afterGc += pool.getCollectionUsage().getUsed();
+            }
+        }
+        m.put("heapAfterGcBytes", afterGc);
+        m.put("heapUsedBytes", Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    m.put("rssBytes", Long.parseLong(line.replaceAll("\\D+", "")) * 1024);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            m.put("rssBytes", -1);
+        }
+        return m;
+    }
+
     static Map<String, Object> switchSummary(SwitchRuntime rt) {
         Switch sw = rt.sw();
         Map<String, Object> m = new LinkedHashMap<>();
