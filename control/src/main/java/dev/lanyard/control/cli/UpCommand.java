@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,8 +56,18 @@ public final class UpCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     private int timeoutSeconds;
 
+    @Option(names = "--notify", hidden = true, paramLabel = "FIFO", description = "Set by the launcher: become "
+            + "the lab's daemon once it forwards and write the exit status to this FIFO.")
+    private Path notify;
+
     @Override
     public Integer call() throws Exception {
+        // The launcher learns a failure (or an up that had nothing to do) from this JVM's exit status, and
+        // success from the FIFO, since then this JVM stays on as the daemon.
+        return up(new Detach(notify));
+    }
+
+    private int up(Detach detach) throws Exception {
         PrintStream out = System.out;
         Topology t;
         String text;
@@ -86,8 +97,9 @@ public final class UpCommand implements Callable<Integer> {
         if (busyPoll) {
             options.add("--busy-poll");
         }
-        // A new daemon's JVM boots while the lab is built; it opens its ports when told to go.
-        Process early = !foreground && !running && !t.switches().isEmpty() ? daemons.startEarly(t.lab(), options)
+        boolean inProcess = foreground || notify != null;
+        // A separate daemon's JVM boots while the lab is built; it opens its ports when told to go.
+        Process early = !inProcess && !running && !t.switches().isEmpty() ? daemons.startEarly(t.lab(), options)
                 : null;
         try {
             out.println("lab " + t.lab() + (file == null ? " (built-in default lab)" : " from " + file));
@@ -111,6 +123,9 @@ public final class UpCommand implements Callable<Integer> {
                 out.println("lab " + t.lab() + " is up; nothing changed");
                 return 0;
             }
+            if (notify != null) {
+                return becomeDaemon(t, daemons, detach, out);
+            }
             Process p = early;
             if (p == null) {
                 daemons.stop(t.lab());
@@ -120,9 +135,7 @@ public final class UpCommand implements Callable<Integer> {
             }
             early = null;
             JsonNode health = daemons.awaitReady(t.lab(), p, timeoutSeconds * 1000L);
-            out.println("lab " + t.lab() + " is up: " + t.hosts().size() + " hosts, " + t.switches().size()
-                    + " switch" + (t.switches().size() == 1 ? "" : "es") + " forwarding (daemon pid "
-                    + health.path("pid").asLong() + ", API " + labs.paths().socket(t.lab()) + ")");
+            out.println(upLine(t, health.path("pid").asLong()));
             return 0;
         } finally {
             if (early != null) {
@@ -131,6 +144,43 @@ public final class UpCommand implements Callable<Integer> {
                 labsManager.forgetIfEmpty(t.lab());
             }
         }
+    }
+
+    private String upLine(Topology t, long pid) {
+        return "lab " + t.lab() + " is up: " + t.hosts().size() + " hosts, " + t.switches().size() + " switch"
+                + (t.switches().size() == 1 ? "" : "es") + " forwarding (daemon pid " + pid + ", API "
+                + labs.paths().socket(t.lab()) + ")";
+    }
+
+    /** This JVM runs the switches from now on; the launcher returns once it hears 0. */
+    private int becomeDaemon(Topology t, DaemonControl daemons, Detach detach, PrintStream out) throws Exception {
+        daemons.stop(t.lab());
+        detach.logTo(labs.paths().log(t.lab()));
+        DaemonRunner runner;
+        try {
+            runner = DaemonRunner.start(labs.paths(), t.lab(), busyPoll);
+            if (!runner.daemon().missing().isEmpty()) {
+                runner.close();
+                throw new IOException("ports not attached: " + runner.daemon().missing());
+            }
+        } catch (Exception e) {
+            detach.restoreStderr();
+            throw e;
+        }
+        out.println(upLine(t, ProcessHandle.current().pid()));
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runner.close();
+            } catch (Exception e) {
+                System.err.println("lanyard daemon: stopping: " + e.getMessage());
+            }
+            done.countDown();
+            Runtime.getRuntime().halt(0);
+        }, "lanyard-daemon-stop"));
+        detach.becomeDaemon(labs.paths().log(t.lab()));
+        done.await();
+        return 0;
     }
 
     private int foreground(String lab, DaemonControl daemons, LabManager manager, PrintStream out) throws Exception {

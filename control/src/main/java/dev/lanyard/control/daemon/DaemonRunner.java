@@ -49,7 +49,9 @@ public final class DaemonRunner implements AutoCloseable {
             daemon.close();
             throw e;
         }
-        Files.writeString(paths.pid(lab), ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
+        ProcessHandle me = ProcessHandle.current();
+        Files.writeString(paths.pid(lab), me.pid() + " " + me.info().startInstant().map(i -> i.toEpochMilli())
+                .orElse(0L) + "\n", StandardCharsets.US_ASCII);
         ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread th = new Thread(r, "lanyard-retry");
             th.setDaemon(true);

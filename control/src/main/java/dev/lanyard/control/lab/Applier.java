@@ -20,16 +20,21 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Carries out planned actions over rtnetlink and the namespace registry, keeping one netlink socket per namespace
- * for the length of a run. Switch-side ports get IPv6 turned off so that the switch's own ends never talk to the
- * hosts (router solicitations, MLD) the way a bridge port does not either.
+ * Carries out planned actions over rtnetlink and the namespace registry. Safe for several threads at once: each
+ * action borrows a netlink socket of its namespace from a pool for as long as it runs (a socket stays bound to the
+ * namespace it was opened in, and opening one in another namespace costs a thread), so that a run opens about one
+ * socket per namespace. Switch-side ports get IPv6 turned off so that the switch's own ends never talk to the
+ * hosts (router solicitations, MLD), as a bridge port does not either.
  */
 public final class Applier implements AutoCloseable {
     private final NetNamespaces netns;
     private final Set<String> quietDevices;
-    private final Map<String, RtNetlink> sockets = new HashMap<>();
+    private final Map<String, ConcurrentLinkedQueue<RtNetlink>> pool = new ConcurrentHashMap<>();
+    private final ThreadLocal<Map<String, RtNetlink>> borrowed = ThreadLocal.withInitial(HashMap::new);
 
     /**
      * An applier; {@code quietDevices} are "namespace/name" keys ("" for the root namespace) of devices that get
@@ -40,14 +45,26 @@ public final class Applier implements AutoCloseable {
         this.quietDevices = quietDevices;
     }
 
-    /** Does one action. */
+    /** Does one action, on the calling thread. */
     public void apply(Action action) throws IOException {
+        try {
+            applyWithBorrowedSockets(action);
+        } finally {
+            Map<String, RtNetlink> mine = borrowed.get();
+            for (Map.Entry<String, RtNetlink> e : mine.entrySet()) {
+                pool.computeIfAbsent(e.getKey(), k -> new ConcurrentLinkedQueue<>()).add(e.getValue());
+            }
+            mine.clear();
+        }
+    }
+
+    private void applyWithBorrowedSockets(Action action) throws IOException {
         if (action instanceof Action.CreateNamespace a) {
-            netns.create(a.name());
+            borrowed.get().put(a.name(), netns.createWithSocket(a.name()));
         } else if (action instanceof Action.DeleteNamespace a) {
-            RtNetlink s = sockets.remove(a.name());
-            if (s != null) {
-                s.close();
+            ConcurrentLinkedQueue<RtNetlink> open = pool.remove(a.name());
+            if (open != null) {
+                open.forEach(RtNetlink::close);
             }
             netns.delete(a.name());
         } else if (action instanceof Action.CreateVeth a) {
@@ -85,11 +102,17 @@ public final class Applier implements AutoCloseable {
         }
     }
 
+    /** A socket of the namespace that this thread holds until its action ends. */
     private RtNetlink rt(String namespace) throws IOException {
-        RtNetlink s = sockets.get(namespace);
+        Map<String, RtNetlink> mine = borrowed.get();
+        RtNetlink s = mine.get(namespace);
         if (s == null) {
-            s = namespace.isEmpty() ? RtNetlink.open() : RtNetlink.open(namespace);
-            sockets.put(namespace, s);
+            ConcurrentLinkedQueue<RtNetlink> free = pool.get(namespace);
+            s = free == null ? null : free.poll();
+            if (s == null) {
+                s = namespace.isEmpty() ? RtNetlink.open() : RtNetlink.open(namespace);
+            }
+            mine.put(namespace, s);
         }
         return s;
     }
@@ -141,9 +164,9 @@ public final class Applier implements AutoCloseable {
 
     @Override
     public void close() {
-        for (RtNetlink s : sockets.values()) {
-            s.close();
+        for (ConcurrentLinkedQueue<RtNetlink> open : pool.values()) {
+            open.forEach(RtNetlink::close);
         }
-        sockets.clear();
+        pool.clear();
     }
 }

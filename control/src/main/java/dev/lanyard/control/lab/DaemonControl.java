@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Starts, finds and stops the daemon of a lab: a separate JVM running {@code lanyard daemon --lab LAB}, with its
- * pid, API socket and log under the lab's directory. A pid file is trusted only while that process's command line
- * is a daemon of that lab, so a reused pid is never signalled.
+ * Starts, finds and stops the daemon of a lab: a JVM running the lab's switches ({@code lanyard daemon --lab LAB},
+ * or the {@code lanyard up} that built the lab and stayed on), with its pid, API socket and log under the lab's
+ * directory. The pid file holds the pid and the process's start time, and is trusted only while both match, so a
+ * reused pid is never signalled.
  */
 public final class DaemonControl {
     private static final long STOP_WAIT_MILLIS = 10_000;
@@ -27,30 +28,26 @@ public final class DaemonControl {
         this.paths = paths;
     }
 
-    /** The lab's running daemon, if any. */
+    /**
+     * The lab's running daemon, if any: the process of the pid file, if it started when the file says (so a reused
+     * pid is never taken for it).
+     */
     public Optional<ProcessHandle> find(String lab) {
         Path pidFile = paths.pid(lab);
         if (!Files.exists(pidFile)) {
             return Optional.empty();
         }
         long pid;
+        long started;
         try {
-            pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
+            String[] f = Files.readString(pidFile, StandardCharsets.US_ASCII).trim().split("\\s+");
+            pid = Long.parseLong(f[0]);
+            started = f.length > 1 ? Long.parseLong(f[1]) : -1;
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> isDaemonOf(p, lab));
-    }
-
-    private static boolean isDaemonOf(ProcessHandle p, String lab) {
-        String[] args = p.info().arguments().orElse(new String[0]);
-        boolean daemon = false;
-        boolean ofLab = false;
-        for (int i = 0; i < args.length; i++) {
-            daemon |= "daemon".equals(args[i]) && i > 0 && "dev.lanyard.control.cli.Main".equals(args[i - 1]);
-            ofLab |= "--lab".equals(args[i]) && i + 1 < args.length && lab.equals(args[i + 1]);
-        }
-        return daemon && ofLab;
+        return ProcessHandle.of(pid).filter(DaemonControl::running).filter(p -> p.info().startInstant()
+                .map(t -> t.toEpochMilli() == started).orElse(false));
     }
 
     /** Starts the lab's daemon in the background, logging to the lab's daemon.log; returns its process. */

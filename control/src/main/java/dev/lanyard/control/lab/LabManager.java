@@ -183,8 +183,9 @@ public final class LabManager {
     }
 
     /**
-     * Carries a plan out. Every intent is recorded in one write before the first action, so whatever a crash leaves
-     * is covered by the record (and the next run prunes what was never made); completion is recorded at the end.
+     * Carries a plan out (in parallel where its actions allow). Every intent is recorded in one write before the
+     * first action, so whatever a crash leaves is covered by the record (and the next run prunes what was never
+     * made); completion is recorded at the end, also when an action failed.
      */
     private LabRecord run(Plan plan, LabRecord record, Set<String> quiet, Consumer<Action> progress)
             throws IOException {
@@ -196,18 +197,17 @@ public final class LabManager {
             r = r.intending(a);
         }
         store.save(r);
+        PlanRunner.Outcome outcome;
         try (Applier applier = new Applier(netns, quiet)) {
-            for (Action a : plan.actions()) {
-                progress.accept(a);
-                try {
-                    applier.apply(a);
-                } catch (IOException | RuntimeException e) {
-                    throw new IOException(a.render() + ": " + e.getMessage(), e);
-                }
-                r = r.completed(a);
-            }
+            outcome = new PlanRunner(applier).run(plan, progress);
+        }
+        for (Action a : outcome.completed()) {
+            r = r.completed(a);
         }
         store.save(r);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
         return r;
     }
 

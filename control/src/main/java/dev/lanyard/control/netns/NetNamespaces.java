@@ -43,6 +43,15 @@ public final class NetNamespaces {
      * runs in it by accident.
      */
     public void create(String name) throws IOException {
+        createWithSocket(name).close();
+    }
+
+    /**
+     * Creates namespace {@code name} with {@code lo} up, like {@link #create}, and returns the rtnetlink socket
+     * that brought it up: it stays bound to the new namespace, so the caller can go on configuring it without
+     * entering it again.
+     */
+    public RtNetlink createWithSocket(String name) throws IOException {
         String target = path(name);
         RunDirectory.ensureReady();
         try {
@@ -58,17 +67,21 @@ public final class NetNamespaces {
             throw new IOException("network namespace " + name + " already exists (" + target + ")", e);
         }
         try {
-            Threads.callOnFreshThread("netns-create-" + name, () -> {
+            return Threads.callOnFreshThread("netns-create-" + name, () -> {
                 if (Sched.unshare(Sched.CLONE_NEWNET) != 0) {
                     throw Errno.exception("unshare(CLONE_NEWNET)", "namespace " + name);
                 }
                 if (Mount.mount(THREAD_SELF_NETNS, target, "none", Mount.MS_BIND, null) != 0) {
                     throw Errno.exception("mount --bind " + THREAD_SELF_NETNS, target);
                 }
-                try (RtNetlink netlink = RtNetlink.open()) {
+                RtNetlink netlink = RtNetlink.open();
+                try {
                     netlink.setUp("lo", true);
+                    return netlink;
+                } catch (IOException | RuntimeException e) {
+                    netlink.close();
+                    throw e;
                 }
-                return null;
             });
         } catch (IOException | RuntimeException e) {
             try {

@@ -10,6 +10,10 @@ public final class Fcntl {
 
     /** Open for reading only. */
     public static final int O_RDONLY = 0;
+    /** Open for writing only. */
+    public static final int O_WRONLY = 1;
+    /** Writes go to the end. */
+    public static final int O_APPEND = 02000;
     /** Open for reading and writing. */
     public static final int O_RDWR = 2;
     /** Non-blocking I/O. */

@@ -34,6 +34,12 @@ public final class Unistd {
     /** int pipe2(int pipefd[2], int flags); fills fds with the read end and the write end. */
     public static native int pipe2(int[] fds, int flags);
 
+    /** int dup(int oldfd); a copy of a descriptor, to put it back later with dup2. */
+    public static native int dup(int oldfd);
+
+    /** int dup2(int oldfd, int newfd); a daemon points its stdout and stderr at its log. */
+    public static native int dup2(int oldfd, int newfd);
+
     /** pid_t setsid(void); a daemon leaves its terminal's session. */
     public static native int setsid();
 
