@@ -1,9 +1,13 @@
 package dev.lanyard.bench.e2e.lab;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,24 +15,27 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A long-running child process (a switch, a daemon, a server, a traffic generator) whose output, stdout and
- * stderr merged, is kept in memory line by line; registered with a {@link Cleanup} so it is stopped on every way
- * out. Started through {@code ip netns exec} and {@code taskset}, which both exec, so {@link #pid()} is the
- * program's own pid.
+ * stderr merged into a temporary file, is followed and kept in memory; registered with a {@link Cleanup} so it is
+ * stopped on every way out. Started through {@code ip netns exec} and {@code taskset}, which both exec, so
+ * {@link #pid()} is the program's own pid.
  */
 public final class Proc {
-    private static final int MAX_KEPT_CHARS = 1 << 20;
+    private static final int MAX_KEPT_BYTES = 1 << 20;
+    private static final long POLL_MS = 5;
 
     private final String name;
     private final Process process;
-    private final StringBuilder output = new StringBuilder();
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final Thread reader;
+    private final Path logFile;
     private final Cleanup.Step undo;
     private final Cleanup cleanupRef;
 
-    private Proc(String name, Process process, Cleanup cleanup) {
+    private Proc(String name, Process process, Path logFile, Cleanup cleanup) {
         this.name = name;
         this.process = process;
-        this.reader = new Thread(this::drain, "out-" + name);
+        this.logFile = logFile;
+        this.reader = new Thread(this::follow, "out-" + name);
         this.reader.setDaemon(true);
         this.cleanupRef = cleanup;
         cleanup.track(process.pid(), name);
@@ -46,8 +53,10 @@ public final class Proc {
         if (cleanup.closed()) {
             throw new IOException("not starting " + name + ": the run is being torn down");
         }
+        Path log = Files.createTempFile("lanyard-bench-", ".log");
+        cleanup.add("remove " + log, () -> Files.deleteIfExists(log));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().putAll(env);
         Process p;
         try {
@@ -57,25 +66,44 @@ public final class Proc {
                     e);
         }
         p.getOutputStream().close();
-        Proc proc = new Proc(name, p, cleanup);
+        Proc proc = new Proc(name, p, log, cleanup);
         proc.reader.start();
         return proc;
     }
 
-    private void drain() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                synchronized (output) {
-                    if (output.length() < MAX_KEPT_CHARS) {
-                        output.append(line).append('\n');
+    /**
+     * Follows the output file to its end. A pipe would lose the last lines: when a process exits, the JDK drains
+     * what is left in its pipe into a buffer and closes the pipe under a blocked reader, and a switch's counters or
+     * trafgen's summary are exactly those last lines.
+     */
+    private void follow() {
+        ByteBuffer buf = ByteBuffer.allocate(8192);
+        try (FileChannel ch = FileChannel.open(logFile, StandardOpenOption.READ)) {
+            while (true) {
+                boolean exited = !process.isAlive();
+                buf.clear();
+                int n = ch.read(buf);
+                if (n > 0) {
+                    synchronized (output) {
+                        if (output.size() < MAX_KEPT_BYTES) {
+                            output.write(buf.array(), 0, n);
+                        }
+                        output.notifyAll();
                     }
-                    output.notifyAll();
+                } else if (exited) {
+                    break;
+                } else {
+                    Thread.sleep(POLL_MS);
                 }
             }
-        } catch (IOException ignored) {
-            // The stream closes under the reader when the process is stopped: its output ends there.
+        } catch (IOException e) {
+            synchronized (output) {
+                byte[] text = ("[reading the output of " + name + " failed: " + e.getMessage() + "]\n")
+                        .getBytes(StandardCharsets.UTF_8);
+                output.write(text, 0, text.length);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             synchronized (output) {
                 output.notifyAll();
@@ -101,7 +129,7 @@ public final class Proc {
     /** Its output so far (at most the first MiB). */
     public String output() {
         synchronized (output) {
-            return output.toString();
+            return output.toString(StandardCharsets.UTF_8);
         }
     }
 
@@ -112,10 +140,10 @@ public final class Proc {
     public boolean awaitLine(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (output) {
-            while (output.indexOf(text) < 0) {
+            while (!output().contains(text)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
-                    return output.indexOf(text) >= 0;
+                    return output().contains(text);
                 }
                 TimeUnit.NANOSECONDS.timedWait(output, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
             }
