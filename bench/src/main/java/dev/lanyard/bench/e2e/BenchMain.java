@@ -1,5 +1,8 @@
 package dev.lanyard.bench.e2e;
 
+import dev.lanyard.bench.e2e.report.JsonReport;
+import dev.lanyard.bench.e2e.report.Reports;
+import dev.lanyard.bench.e2e.report.RunReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +36,7 @@ public final class BenchMain implements Callable<Integer> {
     private Integer rounds;
 
     @Option(names = "--duration", paramLabel = "SECONDS",
-            description = "Seconds per TCP and frame-rate measurement (default: 5, --quick: 2).")
+            description = "Seconds per TCP and frame-rate measurement (default: 8, --quick: 2).")
     private Double duration;
 
     @Option(names = "--warmup", paramLabel = "SECONDS",
@@ -72,6 +75,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--publish", description = "Also write bench/RESULTS.md and bench/results-latest.svg.")
     private boolean publish;
 
+    @Option(names = "--render", paramLabel = "RESULTS_JSON", description = "Measure nothing: render results.md "
+            + "and chart.svg again from a run's results.json, next to it (with --publish, RESULTS.md too).")
+    private Path render;
+
     private final List<String> argv;
 
     BenchMain(List<String> argv) {
@@ -87,9 +94,21 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path repo = repositoryRoot();
+        if (render != null) {
+            RunReport report = JsonReport.parse(Files.readString(render));
+            Path dir = render.toAbsolutePath().getParent();
+            Reports.render(report, dir);
+            System.err.println("lanyard bench: rendered " + dir.resolve("results.md") + " and chart.svg from "
+                    + render);
+            if (publish) {
+                Reports.publish(report, repo.resolve("bench"));
+                System.err.println("lanyard bench: published " + repo.resolve("bench").resolve(Reports.PUBLISHED));
+            }
+            return 0;
+        }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         BenchConfig cfg = new BenchConfig(systems, rounds != null ? rounds : quick ? 1 : 2,
-                duration != null ? duration : quick ? 2 : 5, warmup != null ? warmup : quick ? 1 : 3, tests,
+                duration != null ? duration : quick ? 2 : 8, warmup != null ? warmup : quick ? 1 : 3, tests,
                 samples != null ? samples : quick ? 2000 : 5000, pings != null ? pings : quick ? 100 : 200, portRps,
                 lanyardArgs.isBlank() ? List.of() : List.of(lanyardArgs.strip().split("\\s+")),
                 lanyardJar != null ? lanyardJar : repo.resolve("control/target/lanyard.jar"),

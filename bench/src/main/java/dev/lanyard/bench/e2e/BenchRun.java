@@ -5,13 +5,11 @@ import dev.lanyard.bench.e2e.lab.Commands;
 import dev.lanyard.bench.e2e.lab.Lab;
 import dev.lanyard.bench.e2e.probe.CpuMeter;
 import dev.lanyard.bench.e2e.probe.FrameRateProbe;
-import dev.lanyard.bench.e2e.report.JsonReport;
 import dev.lanyard.bench.e2e.report.Machine;
 import dev.lanyard.bench.e2e.report.Median;
-import dev.lanyard.bench.e2e.report.MarkdownReport;
+import dev.lanyard.bench.e2e.report.Reports;
 import dev.lanyard.bench.e2e.report.RunReport;
 import dev.lanyard.bench.e2e.report.Sample;
-import dev.lanyard.bench.e2e.report.SvgChart;
 import dev.lanyard.bench.e2e.system.BridgeSystem;
 import dev.lanyard.bench.e2e.system.DirectSystem;
 import dev.lanyard.bench.e2e.system.LanyardSystem;
@@ -173,21 +171,21 @@ public final class BenchRun {
             for (SwitchSystem s : order(systems, round)) {
                 String n = s.name();
                 double start = switch (n) {
-                    case "lanyard" -> 4;
-                    case "ovs" -> 3;
-                    default -> 1;
+                    case "lanyard" -> 1.5;
+                    case "ovs" -> 1;
+                    default -> 0.4;
                 };
-                progress.plan(RoundRunner.key(round, n, "start"), start + cfg.warmupSeconds() + 0.5);
+                progress.plan(RoundRunner.key(round, n, "start"), start + cfg.warmupSeconds() + 0.3);
                 for (String t : cfg.tests()) {
                     if (t.equals("flood") && !s.switched()) {
                         continue;
                     }
                     double est = switch (t) {
-                        case "latency" -> 1 + cfg.latencySamples() * 1.2 * 80e-6;
-                        case "ping" -> 0.5 + cfg.pingCount() * 0.012;
-                        case "tcp" -> 2 * (cfg.tcpSeconds() + cfg.tcpOmitSeconds() + 1);
-                        case "tcp-txoff" -> 2 * (cfg.tcpSeconds() + cfg.tcpOmitSeconds() + 1) + 1;
-                        default -> cfg.rampSeconds() + d + 1;
+                        case "latency" -> 0.2 + Math.max(2000, cfg.latencySamples() * 1.5) * 60e-6;
+                        case "ping" -> 0.3 + cfg.pingCount() * 0.0105;
+                        case "tcp" -> 2 * (cfg.tcpSeconds() + cfg.tcpOmitSeconds() + 0.4);
+                        case "tcp-txoff" -> 2 * (cfg.tcpSeconds() + cfg.tcpOmitSeconds() + 0.4) + 0.3;
+                        default -> cfg.rampSeconds() + d + 0.4;
                     };
                     progress.plan(RoundRunner.key(round, n, t), est);
                 }
@@ -221,18 +219,14 @@ public final class BenchRun {
     }
 
     private void write(RunReport report, boolean all) throws IOException {
-        JsonReport.write(report, cfg.outDir().resolve("results.json"));
-        Files.writeString(cfg.outDir().resolve("results.md"), MarkdownReport.render(report, "chart.svg"));
-        Files.writeString(cfg.outDir().resolve("chart.svg"), SvgChart.render(report));
+        Reports.write(report, cfg.outDir());
         if (all) {
             out.println("lanyard bench: wrote " + cfg.outDir().resolve("results.md") + ", results.json, chart.svg");
         }
         if (all && cfg.publishDir() != null && report.complete()) {
-            Files.writeString(cfg.publishDir().resolve("RESULTS.md"),
-                    MarkdownReport.render(report, "results-latest.svg"));
-            Files.writeString(cfg.publishDir().resolve("results-latest.svg"), SvgChart.render(report));
-            out.println("lanyard bench: published " + cfg.publishDir().resolve("RESULTS.md") + " and "
-                    + "results-latest.svg");
+            Reports.publish(report, cfg.publishDir());
+            out.println("lanyard bench: published " + cfg.publishDir().resolve(Reports.PUBLISHED) + " and "
+                    + Reports.PUBLISHED_CHART);
         }
     }
 

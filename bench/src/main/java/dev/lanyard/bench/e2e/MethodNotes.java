@@ -61,8 +61,11 @@ final class MethodNotes {
                 + "loss slightly negative.");
         n.add("CPU: \"switch process CPU\" is utime+stime of the switch process (lanyard's JVM, ovs-vswitchd) from "
                 + "/proc/PID/stat and, for the bridge, the busy time of the switch core; \"switch core busy\" is the "
-                + "switch core's busy time (user+nice+system+irq+softirq from /proc/stat) for every system, which "
-                + "also holds the softirq work RPS sends there and whatever else the shared machine ran on it. Both "
+                + "switch core's busy time for every system, which also holds the softirq work RPS sends there and "
+                + "whatever else the shared machine ran on it. A core's busy time is the wall time minus the idle "
+                + "time /proc/stat gives for it: the kernel clocks idle periods exactly but only samples busy time "
+                + "with the tick, and misses most of the short softirq bursts a kernel bridge runs between idle "
+                + "periods (here the sampled ticks of the bridge's core fell short of the wall time by half). Both "
                 + "per million frames delivered, so a switch that drops more pays more per frame; /proc counts in "
                 + "1/100 s ticks.");
         return n;

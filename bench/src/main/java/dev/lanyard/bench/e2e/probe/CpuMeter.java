@@ -6,7 +6,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Readings of every core's busy time and of one process's CPU time, taken together, to subtract later. */
+/**
+ * Readings of every core's idle time and of one process's CPU time, taken together with the wall clock, to
+ * subtract later (see {@link ProcStat} for why a core's busy time is its wall time minus its idle time).
+ */
 public final class CpuMeter {
     private final long ticksPerSecond;
 
@@ -44,14 +47,16 @@ public final class CpuMeter {
         return (double) (to.pidTicks() - from.pidTicks()) / ticksPerSecond;
     }
 
-    /** Seconds core {@code cpu} was busy between two readings. */
+    /** Seconds core {@code cpu} was busy between two readings: the wall time minus its measured idle time. */
     public double coreBusySeconds(Reading from, Reading to, int cpu) {
-        return (double) delta(from, to, cpu).busy() / ticksPerSecond;
+        double wall = (to.nanos() - from.nanos()) / 1e9;
+        return Math.max(0, wall - (double) delta(from, to, cpu).idle() / ticksPerSecond);
     }
 
     /** The busy share (0..1) of core {@code cpu} between two readings. */
-    public static double busyShare(Reading from, Reading to, int cpu) {
-        return delta(from, to, cpu).busyShare();
+    public double busyShare(Reading from, Reading to, int cpu) {
+        double wall = (to.nanos() - from.nanos()) / 1e9;
+        return wall <= 0 ? 0 : Math.min(1, coreBusySeconds(from, to, cpu) / wall);
     }
 
     private static ProcStat.CpuTimes delta(Reading from, Reading to, int cpu) {

@@ -162,8 +162,8 @@ public final class FrameRateProbe {
             double coreCpu = mframes > 0 ? meter.coreBusySeconds(a.cpu(), b.cpu(), switchCpu) / mframes : Double.NaN;
             double perOffered = offered == 0 ? 0 : 100.0 / ((double) offered * receivers);
             return new Result(offered / secs, delivered / secs / receivers, loss, procCpu, coreCpu,
-                    100 * CpuMeter.busyShare(a.cpu(), b.cpu(), hostCpu),
-                    100 * CpuMeter.busyShare(a.cpu(), b.cpu(), switchCpu),
+                    100 * meter.busyShare(a.cpu(), b.cpu(), hostCpu),
+                    100 * meter.busyShare(a.cpu(), b.cpu(), switchCpu),
                     offered == 0 ? 0 : 100.0 * tx.txDropped() / offered, egressDrops * perOffered, sent);
         }
     }

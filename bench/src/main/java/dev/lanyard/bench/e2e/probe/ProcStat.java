@@ -3,7 +3,13 @@ package dev.lanyard.bench.e2e.probe;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The per-CPU time counters of /proc/stat, in USER_HZ ticks, and the busy share of each CPU between two readings. */
+/**
+ * The per-CPU time counters of /proc/stat, in USER_HZ ticks. Only the idle time is exact: the kernel measures
+ * each idle period with a clock, while user, system, irq and softirq are sampled by the tick, and a CPU woken
+ * from tickless idle for short softirq bursts (a kernel bridge behind RPS) is busy without a tick ever seeing it.
+ * On this kind of machine the counted ticks of such a CPU fell short of the wall time by half. So a CPU's busy
+ * time is taken as wall time minus idle time.
+ */
 public final class ProcStat {
     private ProcStat() {
     }
@@ -11,18 +17,13 @@ public final class ProcStat {
     /**
      * One CPU's counters.
      *
-     * @param busy  user + nice + system + irq + softirq ticks (guest time is already inside user and nice)
-     * @param total busy + idle + iowait + steal ticks
+     * @param sampledBusy user + nice + system + irq + softirq ticks, as the tick sampled them (for reference)
+     * @param idle        idle + iowait + steal ticks: the time the CPU did not work for anyone here
      */
-    public record CpuTimes(long busy, long total) {
+    public record CpuTimes(long sampledBusy, long idle) {
         /** The counters accumulated since {@code earlier}. */
         public CpuTimes minus(CpuTimes earlier) {
-            return new CpuTimes(busy - earlier.busy, total - earlier.total);
-        }
-
-        /** The busy share, 0..1 (0 when no time passed). */
-        public double busyShare() {
-            return total <= 0 ? 0 : (double) busy / total;
+            return new CpuTimes(sampledBusy - earlier.sampledBusy, idle - earlier.idle);
         }
     }
 
@@ -50,8 +51,7 @@ public final class ProcStat {
                 long irq = Long.parseLong(f[6]);
                 long softirq = Long.parseLong(f[7]);
                 long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
-                long busy = user + nice + system + irq + softirq;
-                out.put(cpu, new CpuTimes(busy, busy + idle + iowait + steal));
+                out.put(cpu, new CpuTimes(user + nice + system + irq + softirq, idle + iowait + steal));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("/proc/stat: not a number in: " + line, e);
             }

@@ -14,7 +14,7 @@ public final class SvgChart {
     static final int PANEL_W = 300;
     static final int PANEL_H = 220;
     static final int HEADER_H = 56;
-    private static final int PLOT_TOP = 48;
+    private static final int PLOT_TOP = 56;
     private static final int PLOT_BOTTOM = 30;
     private static final int PLOT_LEFT = 46;
     private static final Map<String, String> COLORS = Map.of("lanyard", "#2b6cb0", "bridge", "#718096", "ovs",
@@ -65,10 +65,13 @@ public final class SvgChart {
                 esc(metric.key()), x, y));
         b.append(String.format(Locale.ROOT, "<rect x=\"4\" y=\"4\" width=\"%d\" height=\"%d\" fill=\"#f7fafc\" "
                 + "stroke=\"#e2e8f0\"/>%n", PANEL_W - 8, PANEL_H - 8));
-        b.append("<text x=\"12\" y=\"22\" font-size=\"12\" font-weight=\"bold\">").append(esc(metric.label()))
+        int colon = metric.label().indexOf(": ");
+        String title = colon < 0 ? metric.label() : metric.label().substring(0, colon);
+        String what = colon < 0 ? "" : metric.label().substring(colon + 2) + " · ";
+        b.append("<text x=\"12\" y=\"22\" font-size=\"12\" font-weight=\"bold\">").append(esc(title))
                 .append("</text>\n");
         b.append("<text x=\"12\" y=\"37\" font-size=\"10\" fill=\"#555\">")
-                .append(esc(metric.unit() + ", " + metric.better().text())).append("</text>\n");
+                .append(esc(what + metric.unit() + ", " + metric.better().text())).append("</text>\n");
         double max = 0;
         for (Sample s : r.samples()) {
             if (s.metric().equals(metric.key()) && s.value() != null) {
@@ -99,8 +102,15 @@ public final class SvgChart {
                 b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\">"
                         + "<title>%s</title></rect>%n", cx - barW / 2, baseY - h, barW, h, color,
                         esc(system + ": " + metric.format(m.value()) + " " + metric.unit())));
+                double highest = m.value();
+                for (Sample s : r.samples()) {
+                    if (s.system().equals(system) && s.metric().equals(metric.key()) && s.value() != null) {
+                        highest = Math.max(highest, s.value());
+                    }
+                }
+                int labelY = baseY - (top == 0 ? 0 : (int) Math.round(plotH * highest / top)) - 5;
                 b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">"
-                        + "%s</text>%n", cx, baseY - h - 4, esc(metric.format(m.value()))));
+                        + "%s</text>%n", cx, labelY, esc(metric.format(m.value()))));
             } else {
                 String text = m == null ? "n/a" : "failed";
                 b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" "

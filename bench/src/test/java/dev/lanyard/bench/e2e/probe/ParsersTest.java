@@ -46,24 +46,28 @@ class ParsersTest {
     }
 
     @Test
-    void procStatGivesBusyAndTotalTicksPerCpu() {
+    void procStatGivesSampledBusyAndIdleTicksPerCpu() {
         String text = "cpu  251667 0 55716 795499 608 0 40749 184 0 0\n"
                 + "cpu0 122243 0 36206 396097 128 0 17757 74 0 0\n"
                 + "cpu1 129424 1 19510 399401 480 2 22991 109 0 0\n"
                 + "intr 24074428 0 0\nctxt 1234\n";
         Map<Integer, ProcStat.CpuTimes> cpus = ProcStat.parse(text);
         assertEquals(2, cpus.size());
-        assertEquals(122243 + 36206 + 17757, cpus.get(0).busy());
-        assertEquals(122243 + 36206 + 17757 + 396097 + 128 + 74, cpus.get(0).total());
-        assertEquals(129424 + 1 + 19510 + 2 + 22991, cpus.get(1).busy());
+        assertEquals(122243 + 36206 + 17757, cpus.get(0).sampledBusy());
+        assertEquals(396097 + 128 + 74, cpus.get(0).idle());
+        assertEquals(129424 + 1 + 19510 + 2 + 22991, cpus.get(1).sampledBusy());
     }
 
     @Test
-    void busyShareIsTheBusyPartOfTheTicksBetweenTwoReadings() {
-        ProcStat.CpuTimes a = new ProcStat.CpuTimes(100, 1000);
-        ProcStat.CpuTimes b = new ProcStat.CpuTimes(175, 1100);
-        assertEquals(0.75, b.minus(a).busyShare(), 1e-9);
-        assertEquals(0, new ProcStat.CpuTimes(0, 0).busyShare());
+    void aCoresBusyTimeIsTheWallTimeItWasNotIdle() {
+        CpuMeter meter = new CpuMeter(100);
+        CpuMeter.Reading a = new CpuMeter.Reading(0, Map.of(1, new ProcStat.CpuTimes(0, 1000)), 50);
+        // 5 s pass; the tick saw 40 busy ticks, but the core was idle for only 1.84 s of them.
+        CpuMeter.Reading b = new CpuMeter.Reading(5_000_000_000L, Map.of(1, new ProcStat.CpuTimes(40, 1184)), 350);
+        assertEquals(3.16, meter.coreBusySeconds(a, b, 1), 1e-9);
+        assertEquals(0.632, meter.busyShare(a, b, 1), 1e-9);
+        assertEquals(3.0, meter.processSeconds(a, b), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> meter.busyShare(a, b, 0));
     }
 
     @Test

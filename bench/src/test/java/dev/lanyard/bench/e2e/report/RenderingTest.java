@@ -1,17 +1,22 @@
 package dev.lanyard.bench.e2e.report;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RenderingTest {
@@ -81,6 +86,31 @@ class RenderingTest {
         assertEquals(expected, panels);
         assertTrue(svg.contains(">failed</text>"), "the failed loss of lanyard is marked");
         assertTrue(svg.contains(">n/a</text>"), "the switch CPU of direct is marked as not applicable");
+    }
+
+    @Test
+    void renderingAgainFromJsonGivesTheSameFilesAndPublishingNamesTheChart(@TempDir Path dir) throws Exception {
+        RunReport r = Fixtures.report();
+        Reports.write(r, dir);
+        String md = Files.readString(dir.resolve("results.md"));
+        String svg = Files.readString(dir.resolve("chart.svg"));
+        Files.delete(dir.resolve("results.md"));
+        Reports.render(JsonReport.parse(Files.readString(dir.resolve("results.json"))), dir);
+        assertEquals(md, Files.readString(dir.resolve("results.md")));
+        assertEquals(svg, Files.readString(dir.resolve("chart.svg")));
+        Reports.publish(r, dir);
+        assertTrue(Files.readString(dir.resolve("RESULTS.md")).contains("](results-latest.svg)"));
+        assertEquals(svg, Files.readString(dir.resolve("results-latest.svg")));
+    }
+
+    @Test
+    void anIncompleteRunIsNotPublished(@TempDir Path dir) {
+        RunReport r = Fixtures.report();
+        RunReport partial = new RunReport(r.started(), null, r.command(), r.machine(), r.settings(), r.placement(),
+                r.notes(), r.samples(), r.medians(), r.switchLogs(), false);
+        assertThrows(IOException.class, () -> Reports.publish(partial, dir));
+        assertTrue(MarkdownReport.render(partial, null).contains("This run did not complete"));
+        assertTrue(SvgChart.render(partial).contains("INCOMPLETE RUN"));
     }
 
     @Test
