@@ -14,8 +14,9 @@ import java.util.Map;
  * @param contentType  the body's type
  * @param body         the body (empty for a stream)
  * @param stream       a stream to run after the headers, or null
+ * @param afterSent    what to do once the whole answer has been written out (or could not be), or null
  */
-public record ApiResponse(int status, String contentType, byte[] body, Streamer stream) {
+public record ApiResponse(int status, String contentType, byte[] body, Streamer stream, Runnable afterSent) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A JSON body (Jackson writes records, maps and lists). */
@@ -25,7 +26,7 @@ public record ApiResponse(int status, String contentType, byte[] body, Streamer 
             byte[] withNewline = new byte[b.length + 1];
             System.arraycopy(b, 0, withNewline, 0, b.length);
             withNewline[b.length] = '\n';
-            return new ApiResponse(status, "application/json", withNewline, null);
+            return new ApiResponse(status, "application/json", withNewline, null, null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
@@ -43,12 +44,20 @@ public record ApiResponse(int status, String contentType, byte[] body, Streamer 
 
     /** A plain-text body (Prometheus metrics). */
     public static ApiResponse text(int status, String contentType, String text) {
-        return new ApiResponse(status, contentType, text.getBytes(StandardCharsets.UTF_8), null);
+        return new ApiResponse(status, contentType, text.getBytes(StandardCharsets.UTF_8), null, null);
     }
 
     /** A streamed body, sent in chunks as the streamer writes them. */
     public static ApiResponse stream(String contentType, Streamer streamer) {
-        return new ApiResponse(200, contentType, new byte[0], streamer);
+        return new ApiResponse(200, contentType, new byte[0], streamer, null);
+    }
+
+    /**
+     * This answer, followed by {@code action} once it is on its way to the client (run on a thread of its own, so
+     * it may stop the server).
+     */
+    public ApiResponse thenRun(Runnable action) {
+        return new ApiResponse(status, contentType, body, stream, action);
     }
 
     /** Writes a streamed body; runs on its own thread and returns when the stream is done. */

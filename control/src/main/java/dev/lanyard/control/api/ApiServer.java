@@ -3,6 +3,7 @@ package dev.lanyard.control.api;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -197,12 +198,26 @@ public final class ApiServer implements AutoCloseable {
                 return;
             }
             FullHttpResponse r = response(answer);
-            if (keepAlive) {
+            ChannelFuture sent;
+            if (keepAlive && answer.afterSent() == null) {
                 r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-                ctx.writeAndFlush(r);
+                sent = ctx.writeAndFlush(r);
             } else {
                 r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-                ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+                sent = ctx.writeAndFlush(r);
+                sent.addListener(ChannelFutureListener.CLOSE);
+            }
+            afterSent(sent, answer);
+        }
+
+        /** Runs the answer's follow-up once its last bytes are written, on a thread of its own. */
+        private static void afterSent(ChannelFuture sent, ApiResponse answer) {
+            if (answer.afterSent() != null) {
+                sent.addListener(f -> {
+                    Thread t = new Thread(answer.afterSent(), "lanyard-api-after");
+                    t.setDaemon(false);
+                    t.start();
+                });
             }
         }
 
@@ -257,7 +272,11 @@ public final class ApiServer implements AutoCloseable {
                     LOG.log(Level.WARNING, "API stream failed", e);
                 } finally {
                     if (ch.isActive()) {
-                        ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+                        ChannelFuture sent = ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+                        sent.addListener(ChannelFutureListener.CLOSE);
+                        afterSent(sent, answer);
+                    } else if (answer.afterSent() != null) {
+                        answer.afterSent().run();
                     }
                 }
             }, "lanyard-api-stream");

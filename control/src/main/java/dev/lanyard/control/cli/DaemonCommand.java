@@ -40,7 +40,7 @@ public final class DaemonCommand implements Callable<Integer> {
         if (waitGo && !awaitGo()) {
             return Main.FAILED;
         }
-        DaemonRunner runner = DaemonRunner.start(labs.paths(), lab, busyPoll);
+        DaemonRunner runner = DaemonRunner.start(labs.paths(), lab, busyPoll, Main::exitAfterLabDown);
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -3,14 +3,15 @@ package dev.lanyard.control.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 /**
  * The {@code lanyard} command line. Exit codes: 0 done, 1 failed, 2 bad usage; every listing takes {@code --json}.
  */
 @Command(name = "lanyard", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "A userspace Ethernet switch for Linux labs: build labs, switch their frames, see every frame.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ExecCommand.class,
-            PortsCommand.class, FdbCommand.class, PortCommand.class, SwitchCommand.class, DaemonCommand.class,
-            WarmupCommand.class, CommandLine.HelpCommand.class})
+        description = "A userspace Ethernet switch for Linux labs: build labs, switch their frames, see every frame.")
 public final class Main implements Runnable {
     /** Exit code of a command that failed. */
     public static final int FAILED = 1;
@@ -25,14 +26,48 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
+    /**
+     * The subcommands, in the order that help lists them. Only the one a command line names is built (picocli's
+     * model of a command costs milliseconds of reflection, and its classes cannot be in a CDS archive), so that
+     * {@code lanyard up} starts as fast as it can; help and usage errors get them all.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("up", UpCommand::new);
+        m.put("down", DownCommand::new);
+        m.put("status", StatusCommand::new);
+        m.put("exec", ExecCommand::new);
+        m.put("ports", PortsCommand::new);
+        m.put("fdb", FdbCommand::new);
+        m.put("port", PortCommand::new);
+        m.put("switch", SwitchCommand::new);
+        m.put("daemon", DaemonCommand::new);
+        m.put("warmup", WarmupCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        String named = args.length > 0 ? args[0] : "";
+        if (COMMANDS.containsKey(named) && !named.equals("help")) {
+            cl.addSubcommand(named, COMMANDS.get(named).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("lanyard " + cmd.getCommandName() + ": " + message(e));
             return FAILED;
         });
         return cl.execute(args);
+    }
+
+    /** What a daemon does once its lab was taken down through the API: exit, which runs its shutdown hook. */
+    static void exitAfterLabDown() {
+        System.exit(0);
     }
 
     private static String message(Throwable e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lanyard.control.daemon.DaemonRunner;
 import dev.lanyard.control.lab.DaemonControl;
 import dev.lanyard.control.lab.LabManager;
+import dev.lanyard.control.lab.Timings;
 import dev.lanyard.control.netns.NetNamespaces;
 import dev.lanyard.control.reconcile.Plan;
 import dev.lanyard.control.topology.Topologies;
@@ -64,6 +65,7 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // The launcher learns a failure (or an up that had nothing to do) from this JVM's exit status, and
         // success from the FIFO, since then this JVM stays on as the daemon.
+        Timings.mark("up: started");
         return up(new Detach(notify));
     }
 
@@ -83,6 +85,7 @@ public final class UpCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return Main.USAGE;
         }
+        Timings.mark("up: parsed");
         Logging.toStderr(false);
         LabManager labsManager = new LabManager(labs.paths(), new NetNamespaces());
         DaemonControl daemons = new DaemonControl(labs.paths());
@@ -156,9 +159,10 @@ public final class UpCommand implements Callable<Integer> {
     private int becomeDaemon(Topology t, DaemonControl daemons, Detach detach, PrintStream out) throws Exception {
         daemons.stop(t.lab());
         detach.logTo(labs.paths().log(t.lab()));
+        Timings.mark("up: old daemon stopped");
         DaemonRunner runner;
         try {
-            runner = DaemonRunner.start(labs.paths(), t.lab(), busyPoll);
+            runner = DaemonRunner.start(labs.paths(), t.lab(), busyPoll, Main::exitAfterLabDown);
             if (!runner.daemon().missing().isEmpty()) {
                 runner.close();
                 throw new IOException("ports not attached: " + runner.daemon().missing());
@@ -167,6 +171,7 @@ public final class UpCommand implements Callable<Integer> {
             detach.restoreStderr();
             throw e;
         }
+        Timings.mark("up: forwarding");
         out.println(upLine(t, ProcessHandle.current().pid()));
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -186,7 +191,7 @@ public final class UpCommand implements Callable<Integer> {
     private int foreground(String lab, DaemonControl daemons, LabManager manager, PrintStream out) throws Exception {
         daemons.stop(lab);
         Logging.toFile(labs.paths().log(lab));
-        DaemonRunner runner = DaemonRunner.start(labs.paths(), lab, busyPoll);
+        DaemonRunner runner = DaemonRunner.start(labs.paths(), lab, busyPoll, Main::exitAfterLabDown);
         out.println("lab " + lab + " is up in the foreground (API " + labs.paths().socket(lab)
                 + "); Ctrl-C takes it down");
         out.flush();

@@ -1,7 +1,11 @@
 package dev.lanyard.control.daemon;
 
+import dev.lanyard.control.api.ApiResponse;
 import dev.lanyard.control.api.ApiServer;
+import dev.lanyard.control.lab.LabManager;
 import dev.lanyard.control.lab.LabPaths;
+import dev.lanyard.control.lab.Timings;
+import dev.lanyard.control.netns.NetNamespaces;
 import dev.lanyard.control.topology.Topologies;
 import dev.lanyard.control.topology.Topology;
 import dev.lanyard.control.topology.TopologyException;
@@ -13,11 +17,18 @@ import java.nio.file.Files;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
  * A lab's daemon while it runs: its switches, its API on the lab's socket and its pid file, plus a task that
- * retries ports that could not be opened. Used by {@code lanyard daemon} and by {@code lanyard up --foreground}.
+ * retries ports that could not be opened. Used by {@code lanyard daemon} and by {@code lanyard up}.
+ *
+ * <p>{@code POST /v1/lab/down} takes the whole lab down from here: the switches stop, the lab's namespaces and
+ * links go (as {@code lanyard down} would remove them), the answer lists what was removed, and then the process
+ * runs its {@code afterLabDown} (the daemon commands exit). A warm JVM that is already running does that in a
+ * fraction of the time a new {@code lanyard down} JVM takes to start, which is why the launcher asks it.
  */
 public final class DaemonRunner implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DaemonRunner.class.getName());
@@ -27,24 +38,37 @@ public final class DaemonRunner implements AutoCloseable {
     private final LabDaemon daemon;
     private final ApiServer server;
     private final ScheduledExecutorService retry;
+    private final AtomicBoolean daemonClosed = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable afterLabDown;
 
     private DaemonRunner(LabPaths paths, String lab, LabDaemon daemon, ApiServer server,
-            ScheduledExecutorService retry) {
+            ScheduledExecutorService retry, Runnable afterLabDown) {
         this.paths = paths;
+        this.afterLabDown = afterLabDown;
         this.lab = lab;
         this.daemon = daemon;
         this.server = server;
         this.retry = retry;
     }
 
-    /** Starts the daemon of a lab that is up: reads the topology it was brought up with. */
-    public static DaemonRunner start(LabPaths paths, String lab, boolean busyPoll)
+    /**
+     * Starts the daemon of a lab that is up: reads the topology it was brought up with. {@code afterLabDown} runs
+     * once a {@code POST /v1/lab/down} has been answered (the process should exit then).
+     */
+    public static DaemonRunner start(LabPaths paths, String lab, boolean busyPoll, Runnable afterLabDown)
             throws IOException, TopologyException {
         Topology t = Topologies.read(paths.topology(lab));
         LabDaemon daemon = LabDaemon.start(t, new DataplaneOptions(busyPoll, "lanyard"));
         ApiServer server;
+        AtomicReference<DaemonRunner> self = new AtomicReference<>();
+        Api api = new Api(daemon);
+        api.router().add("POST", "/v1/lab/down", r -> {
+            DaemonRunner runner = self.get();
+            return runner == null ? ApiResponse.error(503, "the daemon is starting; try again") : runner.labDown();
+        });
         try {
-            server = ApiServer.start(paths.socket(lab), new Api(daemon).router());
+            server = ApiServer.start(paths.socket(lab), api.router());
         } catch (IOException e) {
             daemon.close();
             throw e;
@@ -64,7 +88,49 @@ public final class DaemonRunner implements AutoCloseable {
             }
         }, 2, 2, TimeUnit.SECONDS);
         LOG.info("lab " + lab + ": daemon pid " + ProcessHandle.current().pid() + " serving " + paths.socket(lab));
-        return new DaemonRunner(paths, lab, daemon, server, retry);
+        DaemonRunner runner = new DaemonRunner(paths, lab, daemon, server, retry, afterLabDown);
+        self.set(runner);
+        return runner;
+    }
+
+    /** Stops the switches and removes the lab; answers with what was removed, as lanyard down prints it. */
+    private ApiResponse labDown() {
+        if (daemonClosed.get()) {
+            return ApiResponse.error(409, "lab " + lab + " is already going down");
+        }
+        StringBuilder out = new StringBuilder();
+        try {
+            Timings.mark("lab down: asked");
+            LabDaemon.IoAction portsClosed = beginCloseDaemon();
+            Timings.mark("lab down: switches stopped");
+            out.append("lab ").append(lab).append(": daemon stopped\n");
+            // The ports finish closing (a kernel grace period each) while the links under them are removed.
+            try {
+                new LabManager(paths, new NetNamespaces()).down(lab, a -> out.append("  ").append(a.render())
+                        .append('\n'));
+            } finally {
+                portsClosed.run();
+                Timings.mark("lab down: ports closed");
+            }
+            out.append("lab ").append(lab).append(" is down\n");
+            LOG.info("lab " + lab + ": taken down through the API");
+            return ApiResponse.text(200, "text/plain; charset=utf-8", out.toString()).thenRun(afterLabDown);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("lab " + lab + ": down failed: " + e.getMessage());
+            return ApiResponse.error(500, out + "lanyard down: " + e.getMessage()).thenRun(afterLabDown);
+        }
+    }
+
+    private void closeDaemon() throws IOException {
+        beginCloseDaemon().run();
+    }
+
+    private LabDaemon.IoAction beginCloseDaemon() {
+        if (!daemonClosed.compareAndSet(false, true)) {
+            return () -> { };
+        }
+        retry.shutdownNow();
+        return daemon.beginClose();
     }
 
     /** The running switches. */
@@ -72,14 +138,18 @@ public final class DaemonRunner implements AutoCloseable {
         return daemon;
     }
 
+    /** Stops the API and the switches and removes the pid file; again does nothing. */
     @Override
     public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         retry.shutdownNow();
         try {
             server.close();
         } finally {
             try {
-                daemon.close();
+                closeDaemon();
             } finally {
                 Files.deleteIfExists(paths.pid(lab));
                 LOG.info("lab " + lab + ": daemon stopped");

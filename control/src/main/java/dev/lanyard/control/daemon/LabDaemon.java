@@ -7,6 +7,7 @@ import dev.lanyard.dataplane.SwitchConfig;
 import dev.lanyard.dataplane.forward.PortSettings;
 import dev.lanyard.dataplane.port.PortKind;
 import dev.lanyard.dataplane.port.packet.PacketPortConfig;
+import dev.lanyard.dataplane.worker.Dataplane;
 import dev.lanyard.dataplane.worker.DataplaneOptions;
 
 import java.io.IOException;
@@ -134,21 +135,43 @@ public final class LabDaemon implements AutoCloseable {
         return n;
     }
 
+    /** Stops the switches and closes their ports. */
     @Override
     public void close() throws IOException {
+        beginClose().run();
+    }
+
+    /**
+     * Stops watching and switching at once and leaves the ports closing in the background (each close waits for an
+     * RCU grace period in the kernel); running the result waits for them and throws the first failure.
+     */
+    public IoAction beginClose() {
         watcher.close();
-        IOException first = null;
+        List<Dataplane.Closing> closing = new ArrayList<>();
         for (SwitchRuntime rt : switches.values()) {
-            try {
-                rt.close();
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
+            closing.add(rt.beginClose());
+        }
+        return () -> {
+            IOException first = null;
+            for (Dataplane.Closing c : closing) {
+                try {
+                    c.await();
+                } catch (IOException e) {
+                    if (first == null) {
+                        first = e;
+                    }
                 }
             }
-        }
-        if (first != null) {
-            throw first;
-        }
+            if (first != null) {
+                throw first;
+            }
+        };
+    }
+
+    /** Work that may fail with an I/O error. */
+    @FunctionalInterface
+    public interface IoAction {
+        /** Does it. */
+        void run() throws IOException;
     }
 }

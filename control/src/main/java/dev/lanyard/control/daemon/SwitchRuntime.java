@@ -234,4 +234,9 @@ public final class SwitchRuntime implements AutoCloseable {
     public void close() throws IOException {
         dataplane.close();
     }
+
+    /** Stops switching at once; the ports finish closing in the background (see {@link Dataplane#beginClose}). */
+    Dataplane.Closing beginClose() {
+        return dataplane.beginClose();
+    }
 }

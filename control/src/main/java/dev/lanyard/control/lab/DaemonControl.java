@@ -1,8 +1,10 @@
 package dev.lanyard.control.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lanyard.control.api.ApiClient;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.util.Optional;
  * reused pid is never signalled.
  */
 public final class DaemonControl {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long STOP_WAIT_MILLIS = 10_000;
 
     private final LabPaths paths;
@@ -129,6 +132,54 @@ public final class DaemonControl {
         }
         throw new IOException("the daemon of lab " + lab + " is not ready after " + timeoutMillis / 1000 + " s ("
                 + lastError + ")" + (last == null ? "" : "; last health: " + last));
+    }
+
+    /**
+     * What the daemon answered to {@code POST /v1/lab/down}.
+     *
+     * @param ok   whether the lab is down
+     * @param text what was removed, as {@code lanyard down} prints it; or, when not ok, why not
+     */
+    public record DownReply(boolean ok, String text) {
+    }
+
+    /**
+     * Asks the lab's running daemon to take the whole lab down ({@code POST /v1/lab/down}) and waits until the
+     * daemon has exited; empty when no daemon runs or none answers (the caller then stops it and takes the lab down
+     * itself).
+     */
+    public Optional<DownReply> downThroughDaemon(String lab) throws IOException {
+        Optional<ProcessHandle> p = find(lab);
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int status;
+        try {
+            status = new ApiClient(paths.socket(lab)).exchange("POST", "/v1/lab/down", null, body);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (status == 404 || status == 405) {
+            return Optional.empty();
+        }
+        ProcessHandle h = p.get();
+        long deadline = System.currentTimeMillis() + STOP_WAIT_MILLIS;
+        while (running(h) && System.currentTimeMillis() < deadline) {
+            sleep(2);
+        }
+        if (running(h)) {
+            stop(lab);
+        }
+        String text = body.toString(StandardCharsets.UTF_8);
+        if (status != 200) {
+            try {
+                text = JSON.readTree(text).path("error").asText(text);
+            } catch (IOException notJson) {
+                // Keep the text as it came.
+            }
+        }
+        return Optional.of(new DownReply(status == 200, text));
     }
 
     /** Stops the lab's daemon (SIGTERM, then SIGKILL after 10 s); true if one was running. */

@@ -71,11 +71,15 @@ public final class LabManager {
         try (LabLock lock = LabLock.take(paths.base(), t.lab())) {
             paths.ensureDir(t.lab());
             LabRecord record = store.load(t.lab());
+            Timings.mark("up: locked, record loaded");
             ObservedState observed = observe(t, record);
+            Timings.mark("up: observed");
             Preflight.check(t, observed, record);
             Plan plan = Planner.up(t, observed, record);
+            Timings.mark("up: planned " + plan.actions().size() + " actions");
             boolean fresh = record.ownsNothing();
             record = run(plan, record, quietDevices(t), progress);
+            Timings.mark("up: applied");
             if (!fresh) {
                 // A record from before may hold intents a crash left unrealised: keep only what exists.
                 record = record.prunedTo(observe(t, record));
@@ -113,8 +117,12 @@ public final class LabManager {
         try (LabLock lock = LabLock.take(paths.base(), lab)) {
             LabRecord record = store.load(lab);
             Plan plan = Planner.down(record, observeForDown(record));
+            Timings.mark("down: planned " + plan.actions().size() + " actions");
             LabRecord before = record;
-            record = awaitGone(before, run(plan, record, Set.of(), progress));
+            record = run(plan, record, Set.of(), progress);
+            Timings.mark("down: applied");
+            record = awaitGone(before, record);
+            Timings.mark("down: all gone");
             if (record.ownsNothing()) {
                 forget(lab);
             } else {

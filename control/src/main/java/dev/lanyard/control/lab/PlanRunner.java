@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * allows on the machine's cores.
  */
 final class PlanRunner {
-    private static final int THREADS = 8;
+    private static final int THREADS = Integer.getInteger("lanyard.applyThreads", 8);
 
     private final Applier applier;
 
@@ -38,6 +38,12 @@ final class PlanRunner {
     /** Runs the plan; {@code progress} hears of each action as it completes (from several threads, one at a time). */
     Outcome run(Plan plan, Consumer<Action> progress) {
         List<Action> actions = plan.actions();
+        boolean deletesOnly = actions.stream().allMatch(a -> a instanceof Action.DeleteNamespace
+                || a instanceof Action.DeleteLink || a instanceof Action.DeleteAddress
+                || a instanceof Action.DeleteRoute);
+        if (THREADS <= 1 || deletesOnly) {
+            return inOrder(actions, progress);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(THREADS, actions.size())), r -> {
             Thread t = new Thread(r, "lanyard-apply");
             t.setDaemon(true);
@@ -102,6 +108,24 @@ final class PlanRunner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Runs the actions one after another on this thread, up to the first failure. A plan of deletions (a down)
+     * has no parallelism to win: each one waits for everything before it.
+     */
+    private Outcome inOrder(List<Action> actions, Consumer<Action> progress) {
+        List<Action> done = new ArrayList<>();
+        for (Action a : actions) {
+            try {
+                applier.apply(a);
+            } catch (IOException | RuntimeException e) {
+                return new Outcome(done, new IOException(a.render() + ": " + e.getMessage(), e));
+            }
+            done.add(a);
+            progress.accept(a);
+        }
+        return new Outcome(done, null);
     }
 
     private static IOException rootIo(Throwable e) {

@@ -127,6 +127,29 @@ class LabsTest {
     }
 
     @Test
+    void theDaemonTakesItsLabDownThroughTheApiAndExits() throws Exception {
+        try (TestLab t = TestLab.of("lab4-two-hosts-switch.yaml", "a1", "a2", "wq", "wq2a1", "wq2a2")) {
+            t.up();
+            long pid = t.daemonPid();
+            ApiClient api = new ApiClient(new LabPaths(t.stateDir).socket(t.lab));
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            assertEquals(405, api.exchange("GET", "/v1/lab/down", null, body), "only POST takes a lab down");
+            assertTrue(t.ping("a1", "192.168.1.101"), "and that changed nothing");
+            body.reset();
+            assertEquals(200, api.exchange("POST", "/v1/lab/down", null, body));
+            String text = body.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.contains("ip netns delete " + t.n("a1")) && text.endsWith("lab " + t.lab + " is down\n"),
+                    text);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (TestLab.running(pid) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            t.assertGone();
+            assertEquals(0, t.lanyard("down", t.lab), "a second down finds nothing to do");
+        }
+    }
+
+    @Test
     void upIsRefusedWhenANameIsTakenBySomethingNotOurs() throws Exception {
         try (TestLab t = TestLab.of("lab2-veth-pair.yaml", "ns0", "ns1")) {
             Cmd.check("ip", "netns", "add", t.n("ns1"));

@@ -61,18 +61,8 @@ class LauncherIT {
 
             Cmd.Result down = launcher(t, "down", t.lab);
             assertEquals(0, down.exit(), "down: " + down.err());
-            assertFalse(running(pid), "daemon gone");
+            assertFalse(TestLab.running(pid), "daemon gone");
             t.assertGone();
-        }
-    }
-
-    /** Alive and not a zombie (whoever adopted the daemon may reap it late). */
-    private static boolean running(long pid) throws java.io.IOException {
-        Path stat = Path.of("/proc", String.valueOf(pid), "stat");
-        try {
-            return !Files.readString(stat).split("\\) ")[1].startsWith("Z");
-        } catch (java.nio.file.NoSuchFileException e) {
-            return false;
         }
     }
 

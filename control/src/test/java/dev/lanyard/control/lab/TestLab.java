@@ -149,6 +149,15 @@ final class TestLab implements AutoCloseable {
         throw new IllegalStateException("no root link with index " + peerIndex);
     }
 
+    /** Whether a process is alive and not a zombie (whoever adopted an exited daemon may reap it late). */
+    static boolean running(long pid) throws IOException {
+        try {
+            return !Files.readString(Path.of("/proc", String.valueOf(pid), "stat")).split("\\) ")[1].startsWith("Z");
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
     static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("examples"))) {

@@ -464,6 +464,10 @@ public final class MacTable {
      * blocking workers.
      */
     public int flush(Filter filter) {
+        if (counts.size() == 0) {
+            // An empty table has nothing to scan for (a switch closing flushes once, then once per port).
+            return 0;
+        }
         int removed = 0;
         for (int k = BASE; k < table.length; k += 2) {
             if (((long) TABLE.getAcquire(table, k) & STATE_MASK) == STATE_LIVE && removeSlot(k, filter)) {

@@ -2,6 +2,7 @@ package dev.lanyard.dataplane.worker;
 
 import dev.lanyard.dataplane.Clock;
 import dev.lanyard.dataplane.Switch;
+import dev.lanyard.dataplane.fdb.Filter;
 import dev.lanyard.dataplane.forward.PortSettings;
 import dev.lanyard.dataplane.port.Port;
 import io.netty.channel.IoEventLoop;
@@ -202,10 +203,19 @@ public final class Dataplane implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
+        beginClose().await();
+    }
+
+    /**
+     * Stops switching at once (every port detached, workers stopped) and leaves the ports closing on threads of
+     * their own, so that the caller can do other work (take down the links under them) meanwhile; the returned
+     * {@link Closing} waits for them. Again: a closing with nothing to wait for.
+     */
+    public Closing beginClose() {
         List<Attached> all;
         synchronized (this) {
             if (closed) {
-                return;
+                return new Closing(List.of(), new IOException[1]);
             }
             closed = true;
             all = new ArrayList<>(attached.values());
@@ -222,17 +232,47 @@ public final class Dataplane implements AutoCloseable {
                 }
             }).syncUninterruptibly();
         }
+        // One scan of the MAC table for all ports, rather than one per port as each is removed.
+        sw.fdb().flush(Filter.ANY);
         for (Attached a : all) {
             sw.removePort(a.index());
         }
         quiesce();
         housekeeping.shutdownNow();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        closeAll(all.stream().map(Attached::port).toList());
+        return closeAll(all.stream().map(Attached::port).toList());
     }
 
-    /** Closes ports on parallel threads and reports the first failure. */
-    private static void closeAll(List<Port> ports) throws IOException {
+    /** Ports being closed on parallel threads. */
+    public static final class Closing {
+        private final List<Thread> threads;
+        private final IOException[] first;
+
+        private Closing(List<Thread> threads, IOException[] first) {
+            this.threads = threads;
+            this.first = first;
+        }
+
+        /** Waits until every port is closed; throws the first failure. */
+        public void await() throws IOException {
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while closing ports", e);
+                }
+            }
+            synchronized (first) {
+                if (first[0] != null) {
+                    throw first[0];
+                }
+            }
+        }
+    }
+
+    /** Starts closing ports on parallel threads. */
+    private static Closing closeAll(List<Port> ports) {
         List<Thread> threads = new ArrayList<>();
         IOException[] first = new IOException[1];
         for (Port p : ports) {
@@ -250,17 +290,7 @@ public final class Dataplane implements AutoCloseable {
             t.start();
             threads.add(t);
         }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while closing ports", e);
-            }
-        }
-        if (first[0] != null) {
-            throw first[0];
-        }
+        return new Closing(threads, first);
     }
 
     private static ThreadFactory threads(String prefix) {
