@@ -2,6 +2,7 @@ package dev.lanyard.control.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lanyard.control.daemon.DaemonRunner;
+import dev.lanyard.control.daemon.LabDaemon;
 import dev.lanyard.control.lab.DaemonControl;
 import dev.lanyard.control.lab.LabManager;
 import dev.lanyard.control.lab.Timings;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -60,6 +62,9 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--notify", hidden = true, paramLabel = "FIFO", description = "Set by the launcher: become "
             + "the lab's daemon once it forwards and write the exit status to this FIFO.")
     private Path notify;
+
+    /** Switches made while the lab is built, for the daemon this JVM becomes (with --notify). */
+    private CompletableFuture<LabDaemon> ahead;
 
     @Override
     public Integer call() throws Exception {
@@ -104,6 +109,15 @@ public final class UpCommand implements Callable<Integer> {
         // A separate daemon's JVM boots while the lab is built; it opens its ports when told to go.
         Process early = !inProcess && !running && !t.switches().isEmpty() ? daemons.startEarly(t.lab(), options)
                 : null;
+        if (notify != null && !running && !t.switches().isEmpty()) {
+            // This JVM is to be the daemon: its switches, and the sockets of their ports, are made meanwhile.
+            ahead = CompletableFuture.supplyAsync(() -> LabDaemon.prepare(t, DaemonRunner.options(busyPoll), true),
+                    task -> {
+                        Thread maker = new Thread(task, "lanyard-prepare-switches");
+                        maker.setDaemon(true);
+                        maker.start();
+                    });
+        }
         try {
             out.println("lab " + t.lab() + (file == null ? " (built-in default lab)" : " from " + file));
             Plan plan;
@@ -146,6 +160,18 @@ public final class UpCommand implements Callable<Integer> {
                 early.waitFor();
                 labsManager.forgetIfEmpty(t.lab());
             }
+            if (ahead != null) {
+                closeQuietly(ahead);
+            }
+        }
+    }
+
+    /** Closes switches made ahead for a daemon that this JVM did not become. */
+    private static void closeQuietly(CompletableFuture<LabDaemon> made) {
+        try {
+            made.join().close();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("lanyard up: closing the switches made ahead: " + e.getMessage());
         }
     }
 
@@ -162,7 +188,13 @@ public final class UpCommand implements Callable<Integer> {
         Timings.mark("up: old daemon stopped");
         DaemonRunner runner;
         try {
-            runner = DaemonRunner.start(labs.paths(), t.lab(), busyPoll, Main::exitAfterLabDown);
+            if (ahead != null) {
+                LabDaemon made = ahead.join();
+                ahead = null;
+                runner = DaemonRunner.start(labs.paths(), t.lab(), made, Main::exitAfterLabDown);
+            } else {
+                runner = DaemonRunner.start(labs.paths(), t.lab(), busyPoll, Main::exitAfterLabDown);
+            }
             if (!runner.daemon().missing().isEmpty()) {
                 runner.close();
                 throw new IOException("ports not attached: " + runner.daemon().missing());

@@ -59,7 +59,26 @@ public final class DaemonRunner implements AutoCloseable {
     public static DaemonRunner start(LabPaths paths, String lab, boolean busyPoll, Runnable afterLabDown)
             throws IOException, TopologyException {
         Topology t = Topologies.read(paths.topology(lab));
-        LabDaemon daemon = LabDaemon.start(t, new DataplaneOptions(busyPoll, "lanyard"));
+        return start(paths, lab, LabDaemon.prepare(t, options(busyPoll), false), afterLabDown);
+    }
+
+    /** The options of a lab daemon's dataplane. */
+    public static DataplaneOptions options(boolean busyPoll) {
+        return new DataplaneOptions(busyPoll, "lanyard");
+    }
+
+    /**
+     * Starts a daemon from switches {@link LabDaemon#prepare prepared} earlier: attaches their ports (the lab's
+     * links exist now) and serves the API. The daemon is closed if this fails.
+     */
+    public static DaemonRunner start(LabPaths paths, String lab, LabDaemon daemon, Runnable afterLabDown)
+            throws IOException {
+        try {
+            daemon.attachPorts();
+        } catch (RuntimeException e) {
+            daemon.close();
+            throw e;
+        }
         ApiServer server;
         AtomicReference<DaemonRunner> self = new AtomicReference<>();
         Api api = new Api(daemon);

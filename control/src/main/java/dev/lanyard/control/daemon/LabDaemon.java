@@ -31,6 +31,8 @@ public final class LabDaemon implements AutoCloseable {
     private final Map<String, SwitchRuntime> switches = new LinkedHashMap<>();
     private final long startedMillis = System.currentTimeMillis();
     private final PortWatcher watcher = new PortWatcher(this);
+    /** Ports of each switch not attached yet (between {@link #prepare} and {@link #attachPorts}). */
+    private final Map<String, List<PortSpec>> pending = new LinkedHashMap<>();
 
     private LabDaemon(String lab) {
         this.lab = lab;
@@ -38,29 +40,62 @@ public final class LabDaemon implements AutoCloseable {
 
     /** Starts every switch of a topology and attaches its ports. */
     public static LabDaemon start(Topology t, DataplaneOptions options) {
+        LabDaemon d = prepare(t, options, false);
+        d.attachPorts();
+        return d;
+    }
+
+    /**
+     * Starts every switch of a topology with no ports yet, and with {@code ahead} makes the sockets of its veth
+     * ports in the background, so that {@link #attachPorts} (once the lab's links exist) only binds them. This is
+     * how {@code lanyard up} overlaps the kernel's grace periods of opening a hundred ports with building the lab.
+     */
+    public static LabDaemon prepare(Topology t, DataplaneOptions options, boolean ahead) {
         LabDaemon d = new LabDaemon(t.lab());
         Layout layout = Layout.of(t);
-        for (dev.lanyard.control.topology.Switch s : t.switches()) {
-            long start = System.nanoTime();
-            SwitchConfig cfg = new SwitchConfig(s.name(), s.workers(), SwitchConfig.DEFAULT_MAX_PORTS,
-                    s.macTableSize(), s.agingSeconds() * 1000L);
-            List<Layout.Link> links = layout.portsOf(s.name());
-            SwitchRuntime rt = new SwitchRuntime(cfg, PacketPortConfig.DEFAULT.withRxBlocks(rxBlocks(links.size())),
-                    new DataplaneOptions(options.busyPoll(), "lanyard-" + s.name()));
-            d.switches.put(s.name(), rt);
-            List<PortSpec> specs = new ArrayList<>();
-            for (Layout.Link link : links) {
-                specs.add(spec(link));
+        try {
+            for (dev.lanyard.control.topology.Switch s : t.switches()) {
+                SwitchConfig cfg = new SwitchConfig(s.name(), s.workers(), SwitchConfig.DEFAULT_MAX_PORTS,
+                        s.macTableSize(), s.agingSeconds() * 1000L);
+                List<Layout.Link> links = layout.portsOf(s.name());
+                SwitchRuntime rt = new SwitchRuntime(cfg,
+                        PacketPortConfig.DEFAULT.withRxBlocks(rxBlocks(links.size())),
+                        new DataplaneOptions(options.busyPoll(), "lanyard-" + s.name()));
+                d.switches.put(s.name(), rt);
+                List<PortSpec> specs = new ArrayList<>();
+                for (Layout.Link link : links) {
+                    specs.add(spec(link));
+                }
+                d.pending.put(s.name(), specs);
+                if (ahead) {
+                    rt.prepare(specs);
+                }
             }
-            rt.attachAll(specs).forEach((spec, why) -> LOG.warning("switch " + s.name() + ": port " + spec.name()
-                    + " not attached: " + why));
-            LOG.info("switch " + s.name() + " of lab " + t.lab() + " started with " + rt.specs().size() + " ports in "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms");
-            for (PortSpec spec : specs) {
-                d.watch(spec.netns());
+        } catch (RuntimeException e) {
+            try {
+                d.close();
+            } catch (IOException | RuntimeException again) {
+                e.addSuppressed(again);
             }
+            throw e;
         }
         return d;
+    }
+
+    /** Attaches the ports of a {@link #prepare prepared} daemon and starts watching their links. */
+    public void attachPorts() {
+        for (Map.Entry<String, List<PortSpec>> e : pending.entrySet()) {
+            long start = System.nanoTime();
+            SwitchRuntime rt = switches.get(e.getKey());
+            rt.attachAll(e.getValue()).forEach((spec, why) -> LOG.warning("switch " + rt.name() + ": port "
+                    + spec.name() + " not attached: " + why));
+            LOG.info("switch " + rt.name() + " of lab " + lab + " started with " + rt.specs().size() + " ports in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+            for (PortSpec spec : e.getValue()) {
+                watch(spec.netns());
+            }
+        }
+        pending.clear();
     }
 
     /**

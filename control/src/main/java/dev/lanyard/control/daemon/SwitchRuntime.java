@@ -18,6 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One running switch of a daemon: the switch, its workers, and how each of its ports was opened. Port changes are
@@ -35,6 +40,9 @@ public final class SwitchRuntime implements AutoCloseable {
     private final PacketPortConfig packetConfig;
     private final Map<String, PortSpec> specs = new LinkedHashMap<>();
     private final Map<String, String> missing = new LinkedHashMap<>();
+    /** Sockets of veth ports made ahead of their interfaces, by port name; taken when the port is opened. */
+    private final Map<String, Future<VethPort.Prepared>> prepared = new ConcurrentHashMap<>();
+    private ExecutorService preparing;
 
     /** Starts a switch with no ports. */
     public SwitchRuntime(SwitchConfig config, PacketPortConfig packetConfig, DataplaneOptions options) {
@@ -89,12 +97,50 @@ public final class SwitchRuntime implements AutoCloseable {
     private Port open(PortSpec spec) throws IOException {
         String path = spec.netns().isEmpty() ? null : NetnsExec.pathOf(spec.netns());
         if (spec.kind() == PortKind.VETH) {
+            Future<VethPort.Prepared> ahead = prepared.remove(spec.name());
+            if (ahead != null) {
+                VethPort.Prepared sockets = null;
+                try {
+                    sockets = ahead.get();
+                } catch (ExecutionException | InterruptedException e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    // Made ahead or not, the port is opened the ordinary way below.
+                }
+                if (sockets != null) {
+                    return sockets.bind(spec.name());
+                }
+            }
             return VethPort.open(spec.name(), path, sw.workers(), packetConfig);
         }
         if (spec.kind() == PortKind.TAP || spec.kind() == PortKind.INTERNAL) {
             return TapPort.open(spec.name(), path, spec.kind(), sw.workers());
         }
         throw new IllegalArgumentException("a switch cannot open a port of kind " + spec.kind().label());
+    }
+
+    /**
+     * Starts making the sockets of these veth ports (in their namespaces) on background threads, before their
+     * interfaces exist: opening them later only binds. The rest of a port's opening waits for its interface.
+     */
+    public synchronized void prepare(List<PortSpec> ports) {
+        List<PortSpec> veths = ports.stream().filter(p -> p.kind() == PortKind.VETH).toList();
+        if (veths.isEmpty()) {
+            return;
+        }
+        if (preparing == null) {
+            preparing = Executors.newFixedThreadPool(Math.min(OPEN_THREADS, veths.size()), r -> {
+                Thread t = new Thread(r, "lanyard-prepare");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        for (PortSpec spec : veths) {
+            String path = spec.netns().isEmpty() ? null : NetnsExec.pathOf(spec.netns());
+            prepared.put(spec.name(), preparing.submit(() -> VethPort.prepare(path, sw.workers(), packetConfig,
+                    spec.name())));
+        }
     }
 
     /**
@@ -232,11 +278,47 @@ public final class SwitchRuntime implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        dataplane.close();
+        beginClose().await();
     }
 
     /** Stops switching at once; the ports finish closing in the background (see {@link Dataplane#beginClose}). */
     Dataplane.Closing beginClose() {
+        closePrepared();
         return dataplane.beginClose();
+    }
+
+    /**
+     * Closes sockets made ahead for ports that were never opened, in parallel (each waits for a grace period), and
+     * waits for that: left to the process's exit, they would be closed one after another.
+     */
+    private synchronized void closePrepared() {
+        if (preparing == null) {
+            return;
+        }
+        List<Future<VethPort.Prepared>> left = new ArrayList<>(prepared.values());
+        prepared.clear();
+        List<Thread> closers = new ArrayList<>();
+        for (Future<VethPort.Prepared> f : left) {
+            Thread t = new Thread(() -> {
+                try {
+                    f.get().close();
+                } catch (ExecutionException | InterruptedException e) {
+                    // Nothing was made.
+                }
+            }, "lanyard-unprepare");
+            t.setDaemon(true);
+            t.start();
+            closers.add(t);
+        }
+        for (Thread t : closers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        preparing.shutdown();
+        preparing = null;
     }
 }

@@ -3,6 +3,7 @@ package dev.lanyard.dataplane.port.packet;
 import dev.lanyard.dataplane.linux.Errno;
 import dev.lanyard.dataplane.linux.Ioctl;
 import dev.lanyard.dataplane.linux.LinuxException;
+import dev.lanyard.dataplane.linux.NetIf;
 import dev.lanyard.dataplane.linux.NetnsExec;
 import dev.lanyard.dataplane.linux.Structs;
 import dev.lanyard.dataplane.port.Port;
@@ -51,30 +52,87 @@ public final class VethPort extends Port {
     public static VethPort open(String ifname, String netnsPath, int workers, PacketPortConfig cfg)
             throws IOException {
         return NetnsExec.call(netnsPath, () -> {
-            List<PacketSocket> opened = new ArrayList<>();
+            int ifindex = NetIf.indexOf(ifname);
+            return prepareHere(netnsPath, workers, cfg, ifname).bindHere(ifname, ifindex);
+        });
+    }
+
+    /**
+     * Makes a port's sockets and rings ahead of its interface, in the namespace at {@code netnsPath} (null for the
+     * caller's own): the slow part of opening a port (a kernel grace period per ring), done while the interface is
+     * still being created. {@code label} names the port in errors until it is bound.
+     */
+    public static Prepared prepare(String netnsPath, int workers, PacketPortConfig cfg, String label)
+            throws IOException {
+        return NetnsExec.call(netnsPath, () -> prepareHere(netnsPath, workers, cfg, label));
+    }
+
+    private static Prepared prepareHere(String netnsPath, int workers, PacketPortConfig cfg, String label)
+            throws LinuxException {
+        List<PacketSocket.Unbound> made = new ArrayList<>();
+        try {
+            made.add(PacketSocket.prepare(PacketSocket.Kind.RX, cfg, label));
+            for (int w = 0; w < workers; w++) {
+                made.add(PacketSocket.prepare(PacketSocket.Kind.TX_RING, cfg, label));
+                made.add(PacketSocket.prepare(PacketSocket.Kind.TX_PLAIN, cfg, label));
+            }
+            return new Prepared(netnsPath, workers, cfg, made);
+        } catch (LinuxException | RuntimeException e) {
+            made.forEach(PacketSocket.Unbound::close);
+            throw e;
+        }
+    }
+
+    /** A port's sockets made ahead of its interface: {@link #bind} them to it once it exists, or close them. */
+    public static final class Prepared implements AutoCloseable {
+        private final String netnsPath;
+        private final int workers;
+        private final PacketPortConfig cfg;
+        /** RX first, then TX ring and sendmsg socket per worker. */
+        private final List<PacketSocket.Unbound> sockets;
+
+        private Prepared(String netnsPath, int workers, PacketPortConfig cfg, List<PacketSocket.Unbound> sockets) {
+            this.netnsPath = netnsPath;
+            this.workers = workers;
+            this.cfg = cfg;
+            this.sockets = sockets;
+        }
+
+        /** Binds the sockets to interface {@code ifname} and makes the port; on failure they are all closed. */
+        public VethPort bind(String ifname) throws IOException {
+            return NetnsExec.call(netnsPath, () -> bindHere(ifname, NetIf.indexOf(ifname)));
+        }
+
+        private VethPort bindHere(String ifname, int ifindex) throws LinuxException {
+            List<PacketSocket> bound = new ArrayList<>();
             try {
-                PacketSocket rxSocket = PacketSocket.open(ifname, PacketSocket.Kind.RX, cfg);
-                opened.add(rxSocket);
+                PacketSocket rxSocket = sockets.get(0).bind(ifname, ifindex);
+                bound.add(rxSocket);
                 int mtu = readMtu(rxSocket.fd, ifname);
                 TxRing[] tx = new TxRing[workers];
                 List<PacketSocket> txSockets = new ArrayList<>();
                 for (int w = 0; w < workers; w++) {
-                    PacketSocket ring = PacketSocket.open(ifname, PacketSocket.Kind.TX_RING, cfg);
-                    opened.add(ring);
-                    PacketSocket plain = PacketSocket.open(ifname, PacketSocket.Kind.TX_PLAIN, cfg);
-                    opened.add(plain);
+                    PacketSocket ring = sockets.get(1 + 2 * w).bind(ifname, ifindex);
+                    bound.add(ring);
+                    PacketSocket plain = sockets.get(2 + 2 * w).bind(ifname, ifindex);
+                    bound.add(plain);
                     txSockets.add(ring);
                     txSockets.add(plain);
                     tx[w] = new TxRing(ring, plain, cfg, mtu + L2_OVERHEAD);
                 }
                 return new VethPort(ifname, netnsPath, rxSocket, new RxRing(rxSocket, cfg), txSockets, tx, mtu);
-            } catch (IOException | RuntimeException e) {
-                for (PacketSocket s : opened) {
-                    s.close();
-                }
+            } catch (LinuxException | RuntimeException e) {
+                bound.forEach(PacketSocket::close);
+                close();
                 throw e;
             }
-        });
+        }
+
+        /** Closes what has not been bound. */
+        @Override
+        public void close() {
+            sockets.forEach(PacketSocket.Unbound::close);
+        }
     }
 
     private static int readMtu(int fd, String ifname) throws LinuxException {
