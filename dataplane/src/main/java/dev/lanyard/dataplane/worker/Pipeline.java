@@ -13,24 +13,35 @@ import dev.lanyard.dataplane.forward.PortTable;
 import dev.lanyard.dataplane.frame.EtherType;
 import dev.lanyard.dataplane.frame.EthernetFlyweight;
 import dev.lanyard.dataplane.frame.MacAddress;
+import dev.lanyard.dataplane.latency.WorkerLatency;
 import dev.lanyard.dataplane.port.FrameBatch;
 import dev.lanyard.dataplane.port.TxQueue;
+import dev.lanyard.dataplane.tap.TapSet;
+import dev.lanyard.dataplane.tap.WorkerTap;
 
 import java.nio.ByteBuffer;
 
 /**
  * One worker's path for a burst of frames from one port: decode, learn, decide, queue on the egress ports' TX
- * queues, then flush each touched queue once. Owned by one thread; allocates nothing.
+ * queues, then flush each touched queue once, and record how long each sent frame spent in the switch. Tap points
+ * (captures, live traces) sit after each decision and each egress copy; while none runs they cost one branch.
+ * Owned by one thread; allocates nothing.
  */
 public final class Pipeline {
     private final Switch sw;
     private final int worker;
     private final WorkerCounters counters;
+    private final WorkerLatency latency;
+    private final WorkerTap tap;
     private final EthernetFlyweight eth = new EthernetFlyweight();
     private final int[] touched;
     private final boolean[] isTouched;
     private int touchedCount;
     private long touchSink;
+    /** True while the burst runs under an active tap set. */
+    private boolean tapping;
+    /** Bit i set when frame i of the burst was queued on at least one port. */
+    private long sent;
     /** How many frames ahead of the one being decided the worker touches table buckets. */
     private static final int TOUCH_AHEAD = 4;
 
@@ -39,6 +50,8 @@ public final class Pipeline {
         this.sw = sw;
         this.worker = worker;
         this.counters = sw.counters(worker);
+        this.latency = sw.latency().worker(worker);
+        this.tap = new WorkerTap(worker);
         this.touched = new int[sw.config().maxPorts()];
         this.isTouched = new boolean[sw.config().maxPorts()];
     }
@@ -52,7 +65,13 @@ public final class Pipeline {
     public void process(int ingress, FrameBatch batch) {
         PortTable ports = sw.ports();
         MacTable fdb = sw.fdb();
+        TapSet taps = sw.taps().current();
         long now = Clock.millis();
+        tapping = taps.active();
+        if (tapping) {
+            tap.begin(taps, ports, fdb, now);
+        }
+        sent = 0;
         int n = batch.count();
         boolean touch = fdb.largerThanCache();
         if (touch) {
@@ -66,10 +85,15 @@ public final class Pipeline {
             }
             counters.rx(ingress, batch.wireLength(i));
             int status = eth.wrap(batch.buffer(i), batch.offset(i), batch.length(i), batch.tpid(i), batch.tci(i));
+            int learned = LearnResult.SKIPPED;
             if (status == EthernetFlyweight.OK && ports.forwarding(ingress)) {
-                count(ingress, ForwardingCore.learn(ingress, eth, fdb, ports, now));
+                learned = ForwardingCore.learn(ingress, eth, fdb, ports, now);
+                count(ingress, learned);
             }
             int action = ForwardingCore.decide(ingress, eth, status, fdb, ports, now);
+            if (tapping) {
+                tap.rx(ingress, batch, i, eth, status, learned, action);
+            }
             if (Action.isOutput(action)) {
                 counters.increment(ingress, PortCounter.UNICAST);
                 transmit(ports, action, batch, i);
@@ -80,6 +104,15 @@ public final class Pipeline {
             }
         }
         flush(ports);
+        if (sent != 0 || tapping) {
+            long kick = Clock.epochNanos();
+            if (sent != 0) {
+                latency.record(ingress, batch, sent, kick);
+            }
+            if (tapping) {
+                tap.end(kick);
+            }
+        }
     }
 
     /** Starts the cache misses of a later frame's source and destination lookups (see {@link MacTable#touch}). */
@@ -121,7 +154,11 @@ public final class Pipeline {
     private void transmit(PortTable ports, int egress, FrameBatch batch, int i) {
         TxQueue q = ports.txQueue(worker, egress);
         int result = q.offer(batch, i);
+        if (tapping) {
+            tap.tx(egress, batch, i, result);
+        }
         if (result == TxQueue.QUEUED) {
+            sent |= 1L << i;
             counters.tx(egress, batch.wireLength(i));
             if (!isTouched[egress]) {
                 isTouched[egress] = true;
