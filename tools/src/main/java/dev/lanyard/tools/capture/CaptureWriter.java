@@ -33,7 +33,7 @@ public final class CaptureWriter {
     private final CapturedFrame[] heads;
     private final boolean[] ready;
     private int[] interfaceOf = new int[16];
-    private long written;
+    private volatile long written;
     private volatile boolean stopRequested;
 
     /**
@@ -107,7 +107,7 @@ public final class CaptureWriter {
                 }
                 write(heads[best]);
                 rings[best].advance();
-                written++;
+                written = written + 1;
                 if (++n % RELEASE_EVERY == 0) {
                     releaseAll();
                 }

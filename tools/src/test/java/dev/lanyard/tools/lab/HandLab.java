@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * LABS.md lab 3 built by hand with {@code ip}, as people do it today: host namespaces each with an {@code eth0} at
  * 172.17.0.(100+i)/16, the other veth ends in a switch namespace where the switch under test attaches to them.
- * Names carry a random prefix; {@link #close()} deletes every namespace it made, and with them every link.
+ * Names carry a random prefix; {@link #close()} deletes every namespace it made, and with them every link. A copy of
+ * the dataplane tests' fixture, so that tools needs no test-jar of dataplane.
  */
 public final class HandLab implements AutoCloseable {
     private static final Pattern MAC = Pattern.compile("link/ether ([0-9a-f:]{17})");
