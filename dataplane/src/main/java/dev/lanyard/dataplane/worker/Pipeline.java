@@ -40,8 +40,6 @@ public final class Pipeline {
     private long touchSink;
     /** True while the burst runs under an active tap set. */
     private boolean tapping;
-    /** Bit i set when frame i of the burst was queued on at least one port. */
-    private long sent;
     /** How many frames ahead of the one being decided the worker touches table buckets. */
     private static final int TOUCH_AHEAD = 4;
 
@@ -71,7 +69,7 @@ public final class Pipeline {
         if (tapping) {
             tap.begin(taps, ports, fdb, now);
         }
-        sent = 0;
+        long sent = 0; // bit i: frame i was queued on at least one port
         int n = batch.count();
         boolean touch = fdb.largerThanCache();
         if (touch) {
@@ -96,9 +94,9 @@ public final class Pipeline {
             }
             if (Action.isOutput(action)) {
                 counters.increment(ingress, PortCounter.UNICAST);
-                transmit(ports, action, batch, i);
+                sent |= transmit(ports, action, batch, i);
             } else if (Action.isFlood(action)) {
-                flood(ports, ingress, action == Action.FLOOD_UNKNOWN, batch, i);
+                sent |= flood(ports, ingress, action == Action.FLOOD_UNKNOWN, batch, i);
             } else {
                 counters.rxDrop(ingress, Action.reasonOrdinal(action));
             }
@@ -135,38 +133,42 @@ public final class Pipeline {
         return touchSink;
     }
 
-    private void flood(PortTable ports, int ingress, boolean unknownUnicast, FrameBatch batch, int i) {
+    /** Floods frame i; returns its bit when at least one copy was queued, else 0. */
+    private long flood(PortTable ports, int ingress, boolean unknownUnicast, FrameBatch batch, int i) {
         int[] egress = ports.forwardingPorts();
-        int sent = 0;
+        int copies = 0;
+        long queued = 0;
         for (int p : egress) {
             if (ports.floodsTo(ingress, p, unknownUnicast)) {
-                transmit(ports, p, batch, i);
-                sent++;
+                queued |= transmit(ports, p, batch, i);
+                copies++;
             }
         }
-        if (sent == 0) {
+        if (copies == 0) {
             counters.rxDrop(ingress, DropReason.NO_EGRESS.ordinal());
         } else {
             counters.increment(ingress, PortCounter.FLOODED);
         }
+        return queued;
     }
 
-    private void transmit(PortTable ports, int egress, FrameBatch batch, int i) {
+    /** Queues frame i on a port; returns its bit in the burst's sent mask when queued, else 0. */
+    private long transmit(PortTable ports, int egress, FrameBatch batch, int i) {
         TxQueue q = ports.txQueue(worker, egress);
         int result = q.offer(batch, i);
         if (tapping) {
             tap.tx(egress, batch, i, result);
         }
         if (result == TxQueue.QUEUED) {
-            sent |= 1L << i;
             counters.tx(egress, batch.wireLength(i));
             if (!isTouched[egress]) {
                 isTouched[egress] = true;
                 touched[touchedCount++] = egress;
             }
-        } else {
-            counters.txDrop(egress, result);
+            return 1L << i;
         }
+        counters.txDrop(egress, result);
+        return 0;
     }
 
     private void flush(PortTable ports) {
