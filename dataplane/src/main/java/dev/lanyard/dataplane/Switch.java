@@ -6,19 +6,24 @@ import dev.lanyard.dataplane.fdb.Filter;
 import dev.lanyard.dataplane.fdb.MacTable;
 import dev.lanyard.dataplane.forward.PortSettings;
 import dev.lanyard.dataplane.forward.PortTable;
+import dev.lanyard.dataplane.latency.LatencyHistograms;
 import dev.lanyard.dataplane.port.Port;
+import dev.lanyard.dataplane.tap.Taps;
 
 import java.util.Arrays;
 
 /**
  * A switch: its ports, MAC table and counters. Control threads change it through the methods here, which build and
- * publish a new {@link PortTable}; workers only read the published table, the MAC table and their own counters.
- * Threads are the business of whoever runs the switch: see {@code dev.lanyard.dataplane.worker}.
+ * publish a new {@link PortTable}; workers only read the published table, the MAC table, the running captures and
+ * traces ({@link Taps}), and write their own counters and latency histograms. Threads are the business of whoever
+ * runs the switch: see {@code dev.lanyard.dataplane.worker}.
  */
 public final class Switch {
     private final SwitchConfig config;
     private final MacTable fdb;
     private final WorkerCounters[] counters;
+    private final Taps taps;
+    private final LatencyHistograms latency;
     private final Object lock = new Object();
     private final Port[] ports;
     private final PortSettings[] settings;
@@ -41,6 +46,8 @@ public final class Switch {
         for (int w = 0; w < counters.length; w++) {
             counters[w] = new WorkerCounters(config.maxPorts());
         }
+        this.taps = new Taps(config.workers());
+        this.latency = new LatencyHistograms(config.workers(), config.maxPorts());
         this.ports = new Port[config.maxPorts()];
         this.settings = new PortSettings[config.maxPorts()];
         this.linkUp = new boolean[config.maxPorts()];
@@ -77,6 +84,16 @@ public final class Switch {
         return counters[worker];
     }
 
+    /** The captures and live traces, started and stopped here and read by the workers once per burst. */
+    public Taps taps() {
+        return taps;
+    }
+
+    /** Per-port histograms of the time frames spend in the switch. */
+    public LatencyHistograms latency() {
+        return latency;
+    }
+
     /**
      * Adds a port and returns its index. Indexes are handed out round-robin, so a removed port's index is not reused
      * until every other one has been; any table entries still naming the index are flushed first.
@@ -103,6 +120,7 @@ public final class Switch {
                 fdb.flush(Filter.port(index));
             }
             baselines[index] = sum(index);
+            latency.track(index);
             ports[index] = port;
             settings[index] = portSettings;
             linkUp[index] = port.linkUp();

@@ -24,6 +24,8 @@ public final class LearnResult {
     public static final int INVALID_SOURCE = 9;
     /** A static entry was added. */
     public static final int STATIC_ADDED = 10;
+    /** Learning did not run: the frame did not decode, or its ingress port is not forwarding. */
+    public static final int SKIPPED = -2;
     /** Internal: the attempt lost a race and must be retried. */
     static final int RETRY = -1;
 
@@ -37,6 +39,9 @@ public final class LearnResult {
 
     /** A human label for a code. */
     public static String label(int code) {
+        if (code == SKIPPED) {
+            return "skipped";
+        }
         return code >= 0 && code < LABELS.length ? LABELS[code] : "unknown (" + code + ")";
     }
 

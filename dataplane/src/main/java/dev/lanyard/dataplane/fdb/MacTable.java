@@ -240,6 +240,31 @@ public final class MacTable {
         return LearnResult.CONTENDED;
     }
 
+    /**
+     * What {@link #learn} would return for these arguments now, without writing anything: for traces. Concurrent
+     * learners may of course change the answer a moment later.
+     */
+    public int predictLearn(int vid, long mac, int port, long nowMillis, int portLimit) {
+        long key = key(vid, mac);
+        long h = hash(key);
+        int slot = findLive(bucket1(h), bucket2(h), STATE_LIVE | key);
+        boolean atLimit = portLimit > 0 && perPort.get(port) >= portLimit;
+        if (slot >= 0) {
+            long v = (long) TABLE.getAcquire(table, valueIndex(slot));
+            if ((v & STATIC) != 0) {
+                return portOf(v) == port ? LearnResult.UNCHANGED : LearnResult.STATIC_CONFLICT;
+            }
+            if (portOf(v) == port) {
+                return ageOf(v, nowMillis) < refreshMillis ? LearnResult.UNCHANGED : LearnResult.REFRESHED;
+            }
+            return atLimit ? LearnResult.REFUSED_PORT_LIMIT : LearnResult.MOVED;
+        }
+        if (counts.size() >= capacity || occupied(bucket1(h)) == SLOTS && occupied(bucket2(h)) == SLOTS) {
+            return LearnResult.REFUSED_TABLE_FULL;
+        }
+        return atLimit ? LearnResult.REFUSED_PORT_LIMIT : LearnResult.NEW;
+    }
+
     /** Adds or replaces a static entry: it never ages and never moves. Returns a {@link LearnResult} code. */
     public int addStatic(int vid, long mac, int port) {
         checkPort(port);

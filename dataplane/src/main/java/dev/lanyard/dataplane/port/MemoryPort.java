@@ -1,5 +1,6 @@
 package dev.lanyard.dataplane.port;
 
+import dev.lanyard.dataplane.Clock;
 import dev.lanyard.dataplane.forward.DropReason;
 import dev.lanyard.dataplane.frame.EthernetFlyweight;
 
@@ -61,7 +62,7 @@ public final class MemoryPort extends Port {
         Injected f;
         while (!batch.full() && (f = rx.poll()) != null) {
             batch.add(ByteBuffer.wrap(f.frame), 0, f.frame.length, f.tpid, f.tci, FrameBatch.NO_VNET, 0,
-                    System.currentTimeMillis() * 1_000_000L);
+                    Clock.epochNanos());
             n++;
         }
         return n;

@@ -64,6 +64,8 @@ public final class Dataplane implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::age, agingPeriod, agingPeriod, TimeUnit.MILLISECONDS);
         housekeeping.scheduleWithFixedDelay(this::followCarrier, 1, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::collectStatistics, 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(Clock::calibrate, 1, 1, TimeUnit.SECONDS);
+        sw.taps().quiescer(this::quiesce);
     }
 
     /** The switch this runs. */
@@ -155,10 +157,18 @@ public final class Dataplane implements AutoCloseable {
         return n;
     }
 
-    /** Waits until every worker has finished whatever it was doing when this was called. */
-    private void quiesce() {
+    /**
+     * Waits until every worker has finished whatever it was doing when this was called (its current burst). Never
+     * call it from a worker thread; after {@link #close()} it returns at once.
+     */
+    public void quiesce() {
         for (Worker w : workers) {
-            w.loop().submit(() -> { }).syncUninterruptibly();
+            if (w.loop().inEventLoop()) {
+                throw new IllegalStateException("quiesce() called from worker " + w.id() + " would wait for itself");
+            }
+            if (!w.loop().isShuttingDown()) {
+                w.loop().submit(() -> { }).awaitUninterruptibly();
+            }
         }
     }
 

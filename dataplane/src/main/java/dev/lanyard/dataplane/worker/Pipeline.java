@@ -13,24 +13,33 @@ import dev.lanyard.dataplane.forward.PortTable;
 import dev.lanyard.dataplane.frame.EtherType;
 import dev.lanyard.dataplane.frame.EthernetFlyweight;
 import dev.lanyard.dataplane.frame.MacAddress;
+import dev.lanyard.dataplane.latency.WorkerLatency;
 import dev.lanyard.dataplane.port.FrameBatch;
 import dev.lanyard.dataplane.port.TxQueue;
+import dev.lanyard.dataplane.tap.TapSet;
+import dev.lanyard.dataplane.tap.WorkerTap;
 
 import java.nio.ByteBuffer;
 
 /**
  * One worker's path for a burst of frames from one port: decode, learn, decide, queue on the egress ports' TX
- * queues, then flush each touched queue once. Owned by one thread; allocates nothing.
+ * queues, then flush each touched queue once, and record how long each sent frame spent in the switch. Tap points
+ * (captures, live traces) sit after each decision and each egress copy; while none runs they cost one branch.
+ * Owned by one thread; allocates nothing.
  */
 public final class Pipeline {
     private final Switch sw;
     private final int worker;
     private final WorkerCounters counters;
+    private final WorkerLatency latency;
+    private final WorkerTap tap;
     private final EthernetFlyweight eth = new EthernetFlyweight();
     private final int[] touched;
     private final boolean[] isTouched;
     private int touchedCount;
     private long touchSink;
+    /** True while the burst runs under an active tap set. */
+    private boolean tapping;
     /** How many frames ahead of the one being decided the worker touches table buckets. */
     private static final int TOUCH_AHEAD = 4;
 
@@ -39,6 +48,8 @@ public final class Pipeline {
         this.sw = sw;
         this.worker = worker;
         this.counters = sw.counters(worker);
+        this.latency = sw.latency().worker(worker);
+        this.tap = new WorkerTap(worker);
         this.touched = new int[sw.config().maxPorts()];
         this.isTouched = new boolean[sw.config().maxPorts()];
     }
@@ -52,7 +63,13 @@ public final class Pipeline {
     public void process(int ingress, FrameBatch batch) {
         PortTable ports = sw.ports();
         MacTable fdb = sw.fdb();
+        TapSet taps = sw.taps().current();
         long now = Clock.millis();
+        tapping = taps.active();
+        if (tapping) {
+            tap.begin(taps, ports, fdb, now);
+        }
+        long sent = 0; // bit i: frame i was queued on at least one port
         int n = batch.count();
         boolean touch = fdb.largerThanCache();
         if (touch) {
@@ -66,20 +83,34 @@ public final class Pipeline {
             }
             counters.rx(ingress, batch.wireLength(i));
             int status = eth.wrap(batch.buffer(i), batch.offset(i), batch.length(i), batch.tpid(i), batch.tci(i));
+            int learned = LearnResult.SKIPPED;
             if (status == EthernetFlyweight.OK && ports.forwarding(ingress)) {
-                count(ingress, ForwardingCore.learn(ingress, eth, fdb, ports, now));
+                learned = ForwardingCore.learn(ingress, eth, fdb, ports, now);
+                count(ingress, learned);
             }
             int action = ForwardingCore.decide(ingress, eth, status, fdb, ports, now);
+            if (tapping) {
+                tap.rx(ingress, batch, i, eth, status, learned, action);
+            }
             if (Action.isOutput(action)) {
                 counters.increment(ingress, PortCounter.UNICAST);
-                transmit(ports, action, batch, i);
+                sent |= transmit(ports, action, batch, i);
             } else if (Action.isFlood(action)) {
-                flood(ports, ingress, action == Action.FLOOD_UNKNOWN, batch, i);
+                sent |= flood(ports, ingress, action == Action.FLOOD_UNKNOWN, batch, i);
             } else {
                 counters.rxDrop(ingress, Action.reasonOrdinal(action));
             }
         }
         flush(ports);
+        if (sent != 0 || tapping) {
+            long kick = Clock.epochNanos();
+            if (sent != 0) {
+                latency.record(ingress, batch, sent, kick);
+            }
+            if (tapping) {
+                tap.end(kick);
+            }
+        }
     }
 
     /** Starts the cache misses of a later frame's source and destination lookups (see {@link MacTable#touch}). */
@@ -102,34 +133,42 @@ public final class Pipeline {
         return touchSink;
     }
 
-    private void flood(PortTable ports, int ingress, boolean unknownUnicast, FrameBatch batch, int i) {
+    /** Floods frame i; returns its bit when at least one copy was queued, else 0. */
+    private long flood(PortTable ports, int ingress, boolean unknownUnicast, FrameBatch batch, int i) {
         int[] egress = ports.forwardingPorts();
-        int sent = 0;
+        int copies = 0;
+        long queued = 0;
         for (int p : egress) {
             if (ports.floodsTo(ingress, p, unknownUnicast)) {
-                transmit(ports, p, batch, i);
-                sent++;
+                queued |= transmit(ports, p, batch, i);
+                copies++;
             }
         }
-        if (sent == 0) {
+        if (copies == 0) {
             counters.rxDrop(ingress, DropReason.NO_EGRESS.ordinal());
         } else {
             counters.increment(ingress, PortCounter.FLOODED);
         }
+        return queued;
     }
 
-    private void transmit(PortTable ports, int egress, FrameBatch batch, int i) {
+    /** Queues frame i on a port; returns its bit in the burst's sent mask when queued, else 0. */
+    private long transmit(PortTable ports, int egress, FrameBatch batch, int i) {
         TxQueue q = ports.txQueue(worker, egress);
         int result = q.offer(batch, i);
+        if (tapping) {
+            tap.tx(egress, batch, i, result);
+        }
         if (result == TxQueue.QUEUED) {
             counters.tx(egress, batch.wireLength(i));
             if (!isTouched[egress]) {
                 isTouched[egress] = true;
                 touched[touchedCount++] = egress;
             }
-        } else {
-            counters.txDrop(egress, result);
+            return 1L << i;
         }
+        counters.txDrop(egress, result);
+        return 0;
     }
 
     private void flush(PortTable ports) {
