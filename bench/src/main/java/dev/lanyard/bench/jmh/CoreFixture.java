@@ -55,7 +55,7 @@ final class CoreFixture {
             sw.fdb().learn(0, SENDER_BASE + i, 0, now, 0);
             sw.fdb().learn(0, RECEIVER_BASE + i, 1 + i % 3, now, 0);
         }
-        int frames = Math.min(Math.max(entries, 4096), 1 << 16);
+        int frames = Integer.getInteger("lanyard.bench.frames", Math.min(Math.max(entries, 4096), 1 << 16));
         SplittableRandom rnd = new SplittableRandom(7);
         ByteBuffer pool = ByteBuffer.allocateDirect(frames * FRAME);
         for (int f = 0; f < frames; f++) {

@@ -27,8 +27,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * a torn entry. Two threads inserting the same new key both claim, then look at the other candidates: a LIVE copy or
  * a lower-ranked PENDING copy makes a claimer give way, and a claimer kills higher-ranked pending copies (PENDING to
  * KILLED) so that at most one copy is ever published. Removal marks the value REMOVING first (so concurrent updates
- * fail their CAS), then turns the key DEAD. Each claim bumps the slot's generation, so a stale CAS cannot hit a new
- * tenant.
+ * fail their CAS), then turns the key DEAD. Each claim bumps the slot's generation: no stale CAS hits a new tenant.
  */
 public final class MacTable {
     /** Default capacity, as the issue asks: 64K entries. */
@@ -154,24 +153,36 @@ public final class MacTable {
 
     private long probe(int base, long want) {
         long[] t = table;
-        for (int k = base; k < base + BUCKET_LONGS; k += 2) {
-            if ((long) TABLE.getAcquire(t, k) == want) {
-                long v = (long) TABLE.getAcquire(t, k + 1);
-                if ((long) TABLE.getAcquire(t, k) == want && (v & (VALID | REMOVING)) == VALID) {
-                    return v;
-                }
+        int k = match(t, base, want);
+        if (k >= 0) {
+            long v = (long) TABLE.getAcquire(t, k + 1);
+            if ((long) TABLE.getAcquire(t, k) == want && (v & (VALID | REMOVING)) == VALID) {
+                return v;
             }
         }
         return 0;
     }
 
     /**
-     * Reads the cache line of the key's first bucket and returns a value that means nothing. A worker touches the
-     * buckets of frames a few places ahead of the one it decides, so that with a table bigger than the caches the
-     * misses of several frames overlap instead of queueing one by one (VPP's prefetch, in Java).
+     * The slot of a bucket whose key word is {@code want}, or -1, without a branch per slot (where a key sits is
+     * random, so such a branch mispredicts). A key is live in one slot at most (insert's claim protocol).
      */
-    public long touch(int vid, long mac) {
-        return table[bucket1(hash(key(vid, mac)))];
+    private static int match(long[] t, int base, long want) {
+        int m = ((long) TABLE.getAcquire(t, base) == want ? 1 : 0)
+                | ((long) TABLE.getAcquire(t, base + 2) == want ? 2 : 0)
+                | ((long) TABLE.getAcquire(t, base + 4) == want ? 4 : 0)
+                | ((long) TABLE.getAcquire(t, base + 6) == want ? 8 : 0);
+        return m == 0 ? -1 : base + 2 * Integer.numberOfTrailingZeros(m);
+    }
+
+    /** The index of the key's first bucket, for {@link #touchLine} (a worker touches a burst's buckets first). */
+    public int lineOf(int vid, long mac) {
+        return bucket1(hash(key(vid, mac)));
+    }
+
+    /** Reads the bucket at an index from {@link #lineOf}; the value means nothing. */
+    public long touchLine(int line) {
+        return table[line];
     }
 
     /** True when the table is bigger than a core's L2 cache, so that touching ahead pays. */
@@ -213,14 +224,12 @@ public final class MacTable {
         int b1 = bucket1(h);
         long[] t = table;
         long want = STATE_LIVE | key;
-        for (int k = b1; k < b1 + BUCKET_LONGS; k += 2) {
-            if ((long) TABLE.getAcquire(t, k) == want) {
-                long v = (long) TABLE.getAcquire(t, k + 1);
-                if ((v & (VALID | REMOVING | STATIC | PORT_MASK)) == (VALID | port)
-                        && ageOf(v, nowMillis) < refreshMillis && (long) TABLE.getAcquire(t, k) == want) {
-                    return LearnResult.UNCHANGED;
-                }
-                break;
+        int k = match(t, b1, want);
+        if (k >= 0) {
+            long v = (long) TABLE.getAcquire(t, k + 1);
+            if ((v & (VALID | REMOVING | STATIC | PORT_MASK)) == (VALID | port)
+                    && ageOf(v, nowMillis) < refreshMillis && (long) TABLE.getAcquire(t, k) == want) {
+                return LearnResult.UNCHANGED;
             }
         }
         return learnSlow(key, h, port, nowMillis, portLimit);
