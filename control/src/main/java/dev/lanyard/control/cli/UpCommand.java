@@ -191,6 +191,7 @@ public final class UpCommand implements Callable<Integer> {
             if (ahead != null) {
                 LabDaemon made = ahead.join();
                 ahead = null;
+                Timings.mark("up: switches made ahead");
                 runner = DaemonRunner.start(labs.paths(), t.lab(), made, Main::exitAfterLabDown);
             } else {
                 runner = DaemonRunner.start(labs.paths(), t.lab(), busyPoll, Main::exitAfterLabDown);

@@ -79,6 +79,7 @@ public final class DaemonRunner implements AutoCloseable {
             daemon.close();
             throw e;
         }
+        Timings.mark("daemon: ports attached");
         ApiServer server;
         AtomicReference<DaemonRunner> self = new AtomicReference<>();
         Api api = new Api(daemon);
@@ -92,6 +93,7 @@ public final class DaemonRunner implements AutoCloseable {
             daemon.close();
             throw e;
         }
+        Timings.mark("daemon: API served");
         ProcessHandle me = ProcessHandle.current();
         Files.writeString(paths.pid(lab), me.pid() + " " + me.info().startInstant().map(i -> i.toEpochMilli())
                 .orElse(0L) + "\n", StandardCharsets.US_ASCII);

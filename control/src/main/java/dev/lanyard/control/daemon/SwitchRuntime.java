@@ -147,34 +147,48 @@ public final class SwitchRuntime implements AutoCloseable {
      * Opens many ports at once on parallel threads (opening is mostly waiting on the kernel: sockets, rings,
      * entering namespaces), then attaches them in order. Returns the specs that could not be attached, with why.
      */
-    public synchronized java.util.Map<PortSpec, String> attachAll(List<PortSpec> all) {
-        java.util.Map<PortSpec, java.util.concurrent.Future<Port>> opening = new LinkedHashMap<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(OPEN_THREADS, Math.max(1, all.size())), r -> {
-                    Thread t = new Thread(r, "lanyard-open");
-                    t.setDaemon(true);
-                    return t;
-                });
+    public synchronized Map<PortSpec, String> attachAll(List<PortSpec> all) {
+        Map<PortSpec, Future<Port>> opening = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(OPEN_THREADS, Math.max(1, all.size())), r -> {
+            Thread t = new Thread(r, "lanyard-open");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<PortSpec, String> failed = new LinkedHashMap<>();
         try {
             for (PortSpec spec : all) {
                 specs.put(spec.name(), spec);
                 opening.put(spec, pool.submit(() -> open(spec)));
             }
-            java.util.Map<PortSpec, String> failed = new LinkedHashMap<>();
-            for (java.util.Map.Entry<PortSpec, java.util.concurrent.Future<Port>> e : opening.entrySet()) {
+            List<PortSpec> opened = new ArrayList<>();
+            List<Port> ports = new ArrayList<>();
+            List<PortSettings> settings = new ArrayList<>();
+            for (Map.Entry<PortSpec, Future<Port>> e : opening.entrySet()) {
                 PortSpec spec = e.getKey();
                 try {
-                    Port port = e.getValue().get();
-                    try {
-                        dataplane.attach(port, spec.settings());
-                    } catch (IOException | RuntimeException ex) {
-                        port.close();
-                        throw ex;
+                    ports.add(e.getValue().get());
+                    opened.add(spec);
+                    settings.add(spec.settings());
+                } catch (ExecutionException | InterruptedException ex) {
+                    if (ex instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
                     }
-                } catch (Exception ex) {
-                    Throwable cause = ex instanceof java.util.concurrent.ExecutionException ? ex.getCause() : ex;
+                    Throwable cause = ex instanceof ExecutionException ? ex.getCause() : ex;
                     missing.put(spec.name(), cause.getMessage());
                     failed.put(spec, cause.getMessage());
+                }
+            }
+            // One hand-over to the workers for all of them (Dataplane.attachAll), not two round trips per port.
+            List<Object> results = dataplane.attachAll(ports, settings);
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) instanceof Exception ex) {
+                    try {
+                        ports.get(i).close();
+                    } catch (IOException | RuntimeException again) {
+                        ex.addSuppressed(again);
+                    }
+                    missing.put(opened.get(i).name(), ex.getMessage());
+                    failed.put(opened.get(i), ex.getMessage());
                 }
             }
             return failed;
