@@ -75,6 +75,12 @@ final class TxRing implements TxQueue, SegmentSink {
         int data = slot + PacketPortConfig.TX_DATA_OFFSET;
         if (vnet) {
             VnetHeaders.write(batch, i, ring.headers, data);
+            if (ring.headers.get(data + VirtioNet.GSO_TYPE_OFFSET) == VirtioNet.GSO_NONE) {
+                // hdr_len is how much of the frame the kernel copies into the skb's linear part; the rest it maps
+                // from the ring as zero-copy fragments, which a veth then copies again into freshly allocated pages
+                // (skb_copy_ubufs) for every frame. A whole frame in the linear part is one small copy instead.
+                ring.headers.putShort(data + VirtioNet.HDR_LEN_OFFSET, (short) wire);
+            }
         }
         FrameCopy.copy(batch, i, ring.data, data + header, room - header);
         publish(slot, wire + header);
