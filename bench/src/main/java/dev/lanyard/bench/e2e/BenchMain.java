@@ -88,6 +88,16 @@ public final class BenchMain implements Callable<Integer> {
     /** Runs the benchmark; exits 0 when the run completed, 1 when it failed, 2 on bad options. */
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new BenchMain(Arrays.asList(args)));
+        // A run that cannot start (an --out that is a file, a results.json that is not there) says what and
+        // where in one line rather than with a stack trace.
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            String what = e instanceof java.nio.file.FileAlreadyExistsException f
+                    ? f.getFile() + " exists and is not a directory"
+                    : e instanceof java.nio.file.NoSuchFileException f ? f.getFile() + ": no such file"
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            line.getErr().println("lanyard bench: " + what);
+            return 1;
+        });
         System.exit(cl.execute(args));
     }
 
