@@ -9,11 +9,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
@@ -35,7 +37,11 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 
+import dev.lanyard.control.topology.ApiTcp;
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -51,9 +57,9 @@ import java.util.logging.Logger;
 
 /**
  * HTTP/1.1 with JSON bodies on a Unix domain socket (mode 0600, owned by root), so both the CLI and
- * {@code curl --unix-socket} can talk to a daemon. Requests are limited in size (413 beyond), idle connections
- * are closed, and handlers run on their own threads: a slow or broken client never holds up others, and nothing
- * here runs on the switch's workers.
+ * {@code curl --unix-socket} can talk to a daemon; on a loopback TCP port too, only when the topology asks for one.
+ * Requests are limited in size (413 beyond), idle connections are closed, and handlers run on their own threads: a
+ * slow or broken client never holds up others, and nothing here runs on the switch's workers.
  */
 public final class ApiServer implements AutoCloseable {
     /** The largest request body accepted. */
@@ -67,41 +73,69 @@ public final class ApiServer implements AutoCloseable {
     private final MultiThreadIoEventLoopGroup io;
     private final ExecutorService handlers;
     private final Channel server;
+    private final Channel tcpServer;
 
-    private ApiServer(Path socket, MultiThreadIoEventLoopGroup io, ExecutorService handlers, Channel server) {
+    private ApiServer(Path socket, MultiThreadIoEventLoopGroup io, ExecutorService handlers, Channel server,
+                      Channel tcpServer) {
         this.socket = socket;
         this.io = io;
         this.handlers = handlers;
         this.server = server;
+        this.tcpServer = tcpServer;
     }
 
-    /** Listens on {@code socket} (replacing a stale socket file) and serves the router's routes. */
-    public static ApiServer start(Path socket, Router router) throws IOException {
+    /**
+     * Listens on {@code socket} (replacing a stale socket file) and, when {@code tcp} is given, on that loopback
+     * address too, and serves the router's routes on both.
+     */
+    public static ApiServer start(Path socket, ApiTcp tcp, Router router) throws IOException {
         Files.deleteIfExists(socket);
         ThreadFactory ioThreads = r -> daemon(r, "lanyard-api-io");
         MultiThreadIoEventLoopGroup io = new MultiThreadIoEventLoopGroup(1, ioThreads, EpollIoHandler.newFactory());
         ThreadPoolExecutor handlers = new ThreadPoolExecutor(HANDLER_THREADS, HANDLER_THREADS, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), r -> daemon(r, "lanyard-api"), new ThreadPoolExecutor.AbortPolicy());
+        ChannelInitializer<Channel> pipeline = new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel c) {
+                ChannelPipeline p = c.pipeline();
+                p.addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS));
+                p.addLast(new HttpServerCodec(4096, 8192, 8192));
+                p.addLast(new LimitedAggregator());
+                p.addLast(new Handler(router, handlers));
+            }
+        };
+        Channel ch = null;
+        String where = socket.toString();
         try {
-            Channel ch = new ServerBootstrap().group(io).channel(EpollServerDomainSocketChannel.class)
+            ch = new ServerBootstrap().group(io).channel(EpollServerDomainSocketChannel.class)
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    .childHandler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel c) {
-                            ChannelPipeline p = c.pipeline();
-                            p.addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS));
-                            p.addLast(new HttpServerCodec(4096, 8192, 8192));
-                            p.addLast(new LimitedAggregator());
-                            p.addLast(new Handler(router, handlers));
-                        }
-                    })
+                    .childHandler(pipeline)
                     .bind(new DomainSocketAddress(socket.toFile())).syncUninterruptibly().channel();
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-            return new ApiServer(socket, io, handlers, ch);
+            Channel tcpChannel = null;
+            if (tcp != null) {
+                where = "tcp " + tcp;
+                InetAddress loopback = InetAddress.getByName(tcp.host());
+                if (!loopback.isLoopbackAddress()) {
+                    throw new IOException("not a loopback address");
+                }
+                SocketProtocolFamily family = loopback instanceof Inet6Address ? SocketProtocolFamily.INET6
+                        : SocketProtocolFamily.INET;
+                tcpChannel = new ServerBootstrap().group(io)
+                        .channelFactory(() -> new EpollServerSocketChannel(family))
+                        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                        .childHandler(pipeline)
+                        .bind(new InetSocketAddress(loopback, tcp.port())).syncUninterruptibly().channel();
+            }
+            return new ApiServer(socket, io, handlers, ch, tcpChannel);
         } catch (RuntimeException | IOException e) {
+            if (ch != null) {
+                ch.close().syncUninterruptibly();
+            }
             handlers.shutdownNow();
             io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw new IOException("cannot serve the API on " + socket + ": " + e.getMessage(), e);
+            Files.deleteIfExists(socket);
+            throw new IOException("cannot serve the API on " + where + ": " + e.getMessage(), e);
         }
     }
 
@@ -119,6 +153,9 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close().syncUninterruptibly();
+        if (tcpServer != null) {
+            tcpServer.close().syncUninterruptibly();
+        }
         handlers.shutdownNow();
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         Files.deleteIfExists(socket);

@@ -38,7 +38,7 @@ public final class WarmupCommand implements Callable<Integer> {
                 DataplaneOptions.defaults("warmup"));
         try (Dataplane dp = new Dataplane(sw, DataplaneOptions.defaults("warmup"))) {
             dp.attach(new MemoryPort("m0", 1), PortSettings.DEFAULT);
-            ApiServer server = ApiServer.start(socket, new Api(daemon).router());
+            ApiServer server = ApiServer.start(socket, null, new Api(daemon).router());
             try {
                 new ApiClient(socket).call("GET", "/v1/health", null);
                 new ApiClient(socket).exchange("GET", "/metrics", null, java.io.OutputStream.nullOutputStream());

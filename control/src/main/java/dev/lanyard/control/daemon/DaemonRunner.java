@@ -88,7 +88,7 @@ public final class DaemonRunner implements AutoCloseable {
             return runner == null ? ApiResponse.error(503, "the daemon is starting; try again") : runner.labDown();
         });
         try {
-            server = ApiServer.start(paths.socket(lab), api.router());
+            server = ApiServer.start(paths.socket(lab), daemon.apiTcp(), api.router());
         } catch (IOException e) {
             daemon.close();
             throw e;

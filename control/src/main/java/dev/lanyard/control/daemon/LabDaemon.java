@@ -2,6 +2,7 @@ package dev.lanyard.control.daemon;
 
 import dev.lanyard.control.topology.Layout;
 import dev.lanyard.control.topology.LinkKind;
+import dev.lanyard.control.topology.ApiTcp;
 import dev.lanyard.control.topology.Topology;
 import dev.lanyard.dataplane.SwitchConfig;
 import dev.lanyard.dataplane.forward.PortSettings;
@@ -28,14 +29,21 @@ public final class LabDaemon implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LabDaemon.class.getName());
 
     private final String lab;
+    private final ApiTcp apiTcp;
     private final Map<String, SwitchRuntime> switches = new LinkedHashMap<>();
     private final long startedMillis = System.currentTimeMillis();
     private final PortWatcher watcher = new PortWatcher(this);
     /** Ports of each switch not attached yet (between {@link #prepare} and {@link #attachPorts}). */
     private final Map<String, List<PortSpec>> pending = new LinkedHashMap<>();
 
-    private LabDaemon(String lab) {
+    private LabDaemon(String lab, ApiTcp apiTcp) {
         this.lab = lab;
+        this.apiTcp = apiTcp;
+    }
+
+    /** The loopback TCP listener the topology asks for besides the Unix socket, or null. */
+    public ApiTcp apiTcp() {
+        return apiTcp;
     }
 
     /** Starts every switch of a topology and attaches its ports. */
@@ -51,7 +59,7 @@ public final class LabDaemon implements AutoCloseable {
      * how {@code lanyard up} overlaps the kernel's grace periods of opening a hundred ports with building the lab.
      */
     public static LabDaemon prepare(Topology t, DataplaneOptions options, boolean ahead) {
-        LabDaemon d = new LabDaemon(t.lab());
+        LabDaemon d = new LabDaemon(t.lab(), t.apiTcp());
         Layout layout = Layout.of(t);
         try {
             for (dev.lanyard.control.topology.Switch s : t.switches()) {

@@ -10,9 +10,10 @@ import java.util.Optional;
  * @param lab      the lab name, which names its state directory /run/lanyard/LAB
  * @param switches the switches in file order
  * @param hosts    the hosts in file order
+ * @param apiTcp   a loopback TCP listener for the lab's API besides its Unix socket, or null (the default)
  * @param source   where each element came from, for locating problems
  */
-public record Topology(String lab, List<Switch> switches, List<Host> hosts, Source source) {
+public record Topology(String lab, List<Switch> switches, List<Host> hosts, ApiTcp apiTcp, Source source) {
     /** How the root namespace is named wherever a namespace name is expected. */
     public static final String ROOT_NAMESPACE = "";
 
@@ -39,7 +40,7 @@ public record Topology(String lab, List<Switch> switches, List<Host> hosts, Sour
 
     /** The same topology with another source, for comparing content regardless of where it came from. */
     public Topology withSource(Source other) {
-        return new Topology(lab, switches, hosts, other);
+        return new Topology(lab, switches, hosts, apiTcp, other);
     }
 
     /** How a namespace is called in messages: "namespace ns0" or "the root namespace". */

@@ -9,7 +9,8 @@ import java.util.List;
  * reported at once.
  */
 public final class TopologyParser {
-    static final List<String> TOP_KEYS = List.of("lab", "switches", "hosts");
+    static final List<String> TOP_KEYS = List.of("lab", "api", "switches", "hosts");
+    static final List<String> API_KEYS = List.of("tcp");
     static final List<String> SWITCH_KEYS =
             List.of("gateway", "gateway-interface", "netns", "aging", "workers", "mac-table-size");
     static final List<String> HOST_KEYS = List.of("namespace", "interfaces", "routes");
@@ -43,10 +44,30 @@ public final class TopologyParser {
         for (YamlNode.Entry e : top.map("hosts", "host names to their settings").values()) {
             hosts.add(parseHost(e, labName, ctx));
         }
+        ApiTcp apiTcp = parseApi(top, ctx);
         if (!ctx.problems().isEmpty()) {
             throw new TopologyException(ctx.problems());
         }
-        return new Topology(labName, switches, hosts, ctx.source());
+        return new Topology(labName, switches, hosts, apiTcp, ctx.source());
+    }
+
+    /** The optional {@code api: {tcp: HOST:PORT}} block: a loopback TCP listener for the API (none by default). */
+    private static ApiTcp parseApi(Fields top, ParseContext ctx) {
+        if (!top.has("api")) {
+            return null;
+        }
+        ctx.mark("api", top.valueAt("api"));
+        Fields f = Fields.of(top.node("api"), top.valueAt("api"), "api", "api", API_KEYS, ctx);
+        String tcp = f.string("tcp");
+        if (tcp == null) {
+            return null;
+        }
+        try {
+            return ApiTcp.parse(tcp);
+        } catch (IllegalArgumentException e) {
+            ctx.error(f.valueAt("tcp"), e.getMessage());
+            return null;
+        }
     }
 
     private static Switch parseSwitch(YamlNode.Entry e, String lab, ParseContext ctx) {

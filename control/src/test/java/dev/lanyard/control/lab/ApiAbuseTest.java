@@ -8,6 +8,9 @@ import dev.lanyard.control.api.ApiClient;
 import dev.lanyard.dataplane.lab.Cmd;
 import dev.lanyard.dataplane.lab.HandLab;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -79,6 +82,34 @@ class ApiAbuseTest {
             }
             Cmd.Result r = ping.await(30);
             assertTrue(r.out().contains(" 0% packet loss"), "the switch forwarded throughout: " + r.out());
+        }
+    }
+
+    @Test
+    void aTcpListenerOnlyWhenTheTopologyAsksAndOnlyOnLoopback() throws Exception {
+        Assumptions.assumeTrue(HandLab.canCreateNamespaces(), "needs root to create network namespaces");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String yaml = "lab: tcpapi\napi: {tcp: 127.0.0.1:" + port + "}\nswitches: {sw: {}}\nhosts:\n"
+                + "  h1: {interfaces: {eth0: {switch: sw, addresses: [10.9.0.1/24]}}}\n"
+                + "  h2: {interfaces: {eth0: {switch: sw, addresses: [10.9.0.2/24]}}}\n";
+        try (TestLab t = TestLab.ofText("tcpapi.yaml", yaml, "sw", "h1", "h2")) {
+            t.up();
+            String listening = Cmd.check("ss", "-ltnpH").out();
+            String pid = "pid=" + t.daemonPid() + ",";
+            List<String> mine = listening.lines().filter(l -> l.contains(pid)).toList();
+            assertEquals(1, mine.size(), "one TCP listener: " + mine);
+            assertTrue(mine.get(0).contains("127.0.0.1:" + port), "on loopback: " + mine.get(0));
+            try (Socket c = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                c.getOutputStream().write(("GET /v1/switches/" + t.n("sw") + "/ports HTTP/1.1\r\nHost: x\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+                assertTrue(answer.contains("\"" + t.portFacing("h1") + "\""), "the same API: " + answer);
+            }
+            assertTrue(t.ping("h1", "10.9.0.2"), "and the lab works");
         }
     }
 }

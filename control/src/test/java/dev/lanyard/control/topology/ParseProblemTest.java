@@ -58,7 +58,7 @@ class ParseProblemTest {
 
     @Test
     void topLevelMustBeAMap() {
-        assertEquals(List.of("lab.yaml:1:1: the topology must be a map of lab, switches, hosts, got a list"),
+        assertEquals(List.of("lab.yaml:1:1: the topology must be a map of lab, api, switches, hosts, got a list"),
                 Check.problems("- lab\n- x\n"));
     }
 
@@ -71,7 +71,7 @@ class ParseProblemTest {
     @Test
     void unknownKeySaysWhichAreAllowedAndGuessesTheMeant() {
         assertEquals(List.of("lab.yaml:2:1: unknown key \"host\" in the topology (did you mean \"hosts\"?);"
-                + " allowed: lab, switches, hosts"), Check.problems("lab: x\nhost: {}\n"));
+                + " allowed: lab, api, switches, hosts"), Check.problems("lab: x\nhost: {}\n"));
         String colour = "{switch: sw, colour: red}";
         assertEquals(List.of(at(colour, "colour") + " unknown key \"colour\" in interface ns0/eth0; allowed: "
                 + INTERFACE_KEYS), iface(colour));
@@ -234,7 +234,7 @@ class ParseProblemTest {
                 """));
         assertEquals(List.of(
                 "lab.yaml:2:1: unknown key \"swtiches\" in the topology (did you mean \"switches\"?); allowed: lab,"
-                        + " switches, hosts",
+                        + " api, switches, hosts",
                 "lab.yaml:5:16: namespace must be true or false, got \"maybe\"",
                 "lab.yaml:7:35: mtu must be a whole number, got \"abc\"",
                 "lab.yaml:8:3: duplicate key \"ns0\"; it is first defined at 4:3"),
