@@ -16,6 +16,9 @@ import dev.lanyard.dataplane.frame.MacAddress;
 import dev.lanyard.dataplane.latency.WorkerLatency;
 import dev.lanyard.dataplane.port.FrameBatch;
 import dev.lanyard.dataplane.port.TxQueue;
+import dev.lanyard.dataplane.storm.LoopDetector;
+import dev.lanyard.dataplane.storm.StormControl;
+import dev.lanyard.dataplane.storm.TokenBuckets;
 import dev.lanyard.dataplane.tap.TapSet;
 import dev.lanyard.dataplane.tap.WorkerTap;
 
@@ -25,6 +28,8 @@ import java.nio.ByteBuffer;
  * One worker's path for a burst of frames from one port: decode, learn, decide, queue on the egress ports' TX
  * queues, then flush each touched queue once, and record how long each sent frame spent in the switch. Tap points
  * (captures, live traces) sit after each decision and each egress copy; while none runs they cost one branch.
+ * A frame to be flooded is first checked for a loop (the same frame back through another port) and then, on a port
+ * with storm control, policed on its class's token bucket; a port without storm control costs one branch.
  * Owned by one thread; allocates nothing.
  */
 public final class Pipeline {
@@ -33,6 +38,8 @@ public final class Pipeline {
     private final WorkerCounters counters;
     private final WorkerLatency latency;
     private final WorkerTap tap;
+    private final LoopDetector loops;
+    private final TokenBuckets buckets;
     private final EthernetFlyweight eth = new EthernetFlyweight();
     private final int[] touched;
     private final boolean[] isTouched;
@@ -50,6 +57,8 @@ public final class Pipeline {
         this.counters = sw.counters(worker);
         this.latency = sw.latency().worker(worker);
         this.tap = new WorkerTap(worker);
+        this.loops = sw.loops();
+        this.buckets = new TokenBuckets(sw.config().maxPorts());
         this.touched = new int[sw.config().maxPorts()];
         this.isTouched = new boolean[sw.config().maxPorts()];
     }
@@ -89,6 +98,9 @@ public final class Pipeline {
                 count(ingress, learned);
             }
             int action = ForwardingCore.decide(ingress, eth, status, fdb, ports, now);
+            if (Action.isFlood(action)) {
+                action = beforeFlood(ports, ingress, action, batch, i, now);
+            }
             if (tapping) {
                 tap.rx(ingress, batch, i, eth, status, learned, action);
             }
@@ -131,6 +143,30 @@ public final class Pipeline {
     /** Keeps the touch loads from being optimised away; the value means nothing. */
     long touchSink() {
         return touchSink;
+    }
+
+    /**
+     * Counts and reports frame i when it is a flooded frame coming back (a loop), then polices it on the ingress
+     * port's storm control: the flood action, or a storm-control drop.
+     */
+    private int beforeFlood(PortTable ports, int ingress, int action, FrameBatch batch, int i, long now) {
+        long hash = LoopDetector.hash(batch.buffer(i), batch.offset(i), batch.length(i), batch.tci(i));
+        int earlier = loops.check(hash, ingress, now);
+        if (earlier >= 0) {
+            counters.increment(ingress, PortCounter.LOOP_DETECTED);
+            loops.detected(ports, earlier, ingress, eth.src(), eth.vid(), now);
+        }
+        if (!ports.stormControlled(ingress)) {
+            return action;
+        }
+        int trafficClass = StormControl.classOf(action);
+        long rate = ports.stormRate(ingress, trafficClass);
+        if (rate == StormControl.UNLIMITED
+                || buckets.admit(ingress, trafficClass, rate, ports.stormBurst(ingress, trafficClass), now)) {
+            return action;
+        }
+        counters.increment(ingress, PortCounter.stormDrops(trafficClass));
+        return Action.drop(DropReason.STORM_CONTROL);
     }
 
     /** Floods frame i; returns its bit when at least one copy was queued, else 0. */
