@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanyard.dataplane.counter.PortCounter;
 import dev.lanyard.dataplane.counter.PortStats;
+import dev.lanyard.dataplane.fdb.MacTable;
 import dev.lanyard.dataplane.forward.DropReason;
 import dev.lanyard.dataplane.forward.PortSettings;
 import dev.lanyard.dataplane.frame.FrameBuilder;
@@ -98,6 +99,8 @@ class StormControlTest {
         assertEquals("p0", f.sw.loops().last().firstPort());
         assertEquals("p2", f.sw.loops().last().returnPort());
         assertEquals(0, f.sw.stats(0).get(PortCounter.LOOP_DETECTED));
+        assertEquals(0, MacTable.portOf(f.sw.fdb().lookup(0, H0)), "a looped frame's source is not learned");
+        assertEquals(0, f.sw.stats(2).get(PortCounter.MOVED) + f.sw.stats(1).get(PortCounter.MOVED));
     }
 
     @Test
