@@ -31,7 +31,9 @@ public final class LoopDetector {
     /** Bytes of a frame hashed: headers and the start of the payload tell frames apart. */
     static final int HASHED_BYTES = 128;
     static final int SLOTS = 4096;
-    private static final long CHECK_MASK = 0xFFFF_FFFF_0000_0000L;
+    /** A slot: 31 bits of the hash (the slot's index is the low bits), looped, port (16 bits), time (16 bits, ms). */
+    private static final long CHECK_MASK = 0xFFFF_FFFE_0000_0000L;
+    private static final long LOOPED = 1L << 32;
     private static final long M = 0x9E37_79B9_7F4A_7C15L;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
     private static final Logger LOG = Logger.getLogger(LoopDetector.class.getName());
@@ -69,24 +71,22 @@ public final class LoopDetector {
     }
 
     /**
-     * Records a flooded frame of this hash coming in on {@code ingress}; returns the other port it came in on within
-     * the window (a loop), or -1.
+     * Records a flooded frame of this hash coming in on {@code ingress}; returns the port it came in on before when
+     * this is a loop, or -1. A frame seen within the window on another port is a loop; so is one seen again on the
+     * same port once it has looped, because a loop's two copies (one each way round) may enter one port in turn.
      */
     public int check(long hash, int ingress, long nowMillis) {
         int slot = (int) hash & (SLOTS - 1);
         long old = (long) SLOT.getOpaque(table, slot);
-        long entry = hash & CHECK_MASK | (long) (ingress & 0xFFFF) << 16 | nowMillis & 0xFFFF;
+        int earlier = (int) (old >>> 16) & 0xFFFF;
+        boolean looped = old != 0 && ((old ^ hash) & CHECK_MASK) == 0 && (nowMillis - old & 0xFFFF) <= WINDOW_MILLIS
+                && (earlier != ingress || (old & LOOPED) != 0);
+        long entry = hash & CHECK_MASK | (looped ? LOOPED : 0) | (long) (ingress & 0xFFFF) << 16
+                | nowMillis & 0xFFFF;
         if (old != entry) {
             SLOT.setOpaque(table, slot, entry);
         }
-        if (old == 0 || ((old ^ hash) & CHECK_MASK) != 0) {
-            return -1;
-        }
-        int earlier = (int) (old >>> 16) & 0xFFFF;
-        if (earlier == ingress || (nowMillis - old & 0xFFFF) > WINDOW_MILLIS) {
-            return -1;
-        }
-        return earlier;
+        return looped ? earlier : -1;
     }
 
     /**

@@ -46,6 +46,16 @@ class LoopDetectorTest {
     }
 
     @Test
+    void onceLoopedAFrameIsALoopOnTheSamePortToo() {
+        // The two copies of a looped frame, one each way round, can enter one port one after the other.
+        long h = hash(broadcast(46));
+        loops.check(h, 0, 1000);
+        assertEquals(0, loops.check(h, 3, 1000));
+        assertEquals(3, loops.check(h, 3, 1000));
+        assertEquals(3, loops.check(h, 4, 1000));
+    }
+
+    @Test
     void aFrameSeenAgainAfterTheWindowIsNoLoop() {
         long h = hash(broadcast(46));
         loops.check(h, 0, 1000);
