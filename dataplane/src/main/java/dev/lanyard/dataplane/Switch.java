@@ -8,6 +8,7 @@ import dev.lanyard.dataplane.forward.PortSettings;
 import dev.lanyard.dataplane.forward.PortTable;
 import dev.lanyard.dataplane.latency.LatencyHistograms;
 import dev.lanyard.dataplane.port.Port;
+import dev.lanyard.dataplane.storm.LoopDetector;
 import dev.lanyard.dataplane.tap.Taps;
 
 import java.util.Arrays;
@@ -24,6 +25,7 @@ public final class Switch {
     private final WorkerCounters[] counters;
     private final Taps taps;
     private final LatencyHistograms latency;
+    private final LoopDetector loops;
     private final Object lock = new Object();
     private final Port[] ports;
     private final PortSettings[] settings;
@@ -48,6 +50,7 @@ public final class Switch {
         }
         this.taps = new Taps(config.workers());
         this.latency = new LatencyHistograms(config.workers(), config.maxPorts());
+        this.loops = new LoopDetector(config.name());
         this.ports = new Port[config.maxPorts()];
         this.settings = new PortSettings[config.maxPorts()];
         this.linkUp = new boolean[config.maxPorts()];
@@ -92,6 +95,11 @@ public final class Switch {
     /** Per-port histograms of the time frames spend in the switch. */
     public LatencyHistograms latency() {
         return latency;
+    }
+
+    /** The loop detector the workers share. */
+    public LoopDetector loops() {
+        return loops;
     }
 
     /**

@@ -22,8 +22,9 @@ import java.util.Set;
 /** The daemon's HTTP/JSON endpoints, under /v1, and Prometheus metrics at /metrics. */
 public final class Api {
     private static final Set<String> PORT_KEYS = Set.of("name", "netns", "kind", "learning", "flood", "isolated",
-            "macLimit", "enabled");
-    private static final Set<String> SETTING_KEYS = Set.of("learning", "flood", "isolated", "macLimit", "enabled");
+            "macLimit", "enabled", "stormControl");
+    private static final Set<String> SETTING_KEYS = Set.of("learning", "flood", "isolated", "macLimit", "enabled",
+            "stormControl");
 
     private final LabDaemon daemon;
     private final Router router = new Router();
@@ -194,7 +195,8 @@ public final class Api {
         try {
             return new PortSettings(bool(body, "learning", base.learning()), bool(body, "flood", base.flood()),
                     bool(body, "isolated", base.isolated()),
-                    (int) number(body, "macLimit", 0, 1 << 24, base.macLimit()), bool(body, "enabled", base.enabled()));
+                    (int) number(body, "macLimit", 0, 1 << 24, base.macLimit()), bool(body, "enabled", base.enabled()),
+                    body.has("stormControl") ? StormControlJson.parse(body.get("stormControl")) : base.stormControl());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -8,6 +8,7 @@ import dev.lanyard.dataplane.SwitchConfig;
 import dev.lanyard.dataplane.forward.PortSettings;
 import dev.lanyard.dataplane.port.PortKind;
 import dev.lanyard.dataplane.port.packet.PacketPortConfig;
+import dev.lanyard.dataplane.storm.StormControl;
 import dev.lanyard.dataplane.worker.Dataplane;
 import dev.lanyard.dataplane.worker.DataplaneOptions;
 
@@ -126,8 +127,18 @@ public final class LabDaemon implements AutoCloseable {
         }
         dev.lanyard.control.topology.PortSettings t = link.settings();
         PortSettings settings = t == null ? PortSettings.DEFAULT
-                : new PortSettings(t.learning(), t.flood(), t.isolated(), t.macLimit(), true);
+                : new PortSettings(t.learning(), t.flood(), t.isolated(), t.macLimit(), true,
+                        stormControl(t.stormControl()));
         return new PortSpec(dev.name(), kind, dev.namespace(), settings);
+    }
+
+    private static StormControl stormControl(dev.lanyard.control.topology.StormControl t) {
+        return new StormControl(rate(t.broadcast()), rate(t.multicast()), rate(t.unknownUnicast()), t.burst());
+    }
+
+    private static long rate(int topologyRate) {
+        return topologyRate == dev.lanyard.control.topology.StormControl.UNLIMITED ? StormControl.UNLIMITED
+                : topologyRate;
     }
 
     /** Follows the links of a namespace where ports live, so that vanished ports close and come back. */

@@ -10,6 +10,7 @@ import dev.lanyard.dataplane.forward.PortSettings;
 import dev.lanyard.dataplane.forward.PortTable;
 import dev.lanyard.dataplane.frame.MacAddress;
 import dev.lanyard.dataplane.port.Port;
+import dev.lanyard.dataplane.storm.LoopDetector;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +60,16 @@ final class Views {
         m.put("fdbSize", sw.fdb().size());
         m.put("fdbCapacity", sw.fdb().capacity());
         m.put("handleFailures", rt.dataplane().handleFailures());
+        LoopDetector.LoopReport loop = sw.loops().last();
+        if (loop != null) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("firstPort", loop.firstPort());
+            l.put("returnPort", loop.returnPort());
+            l.put("source", loop.source());
+            l.put("vlan", loop.vlan());
+            l.put("secondsAgo", (Clock.millis() - loop.atMillis()) / 1000);
+            m.put("lastLoop", l);
+        }
         return m;
     }
 
@@ -123,6 +134,7 @@ final class Views {
         m.put("isolated", s.isolated());
         m.put("macLimit", s.macLimit());
         m.put("enabled", s.enabled());
+        m.put("stormControl", StormControlJson.view(s.stormControl()));
         return m;
     }
 

@@ -6,9 +6,11 @@ import java.util.List;
 /** Reads one interface of a host: what it is attached to, its addresses, MAC, MTU and port settings. */
 final class InterfaceParser {
     static final List<String> KEYS = List.of("switch", "port", "type", "peer", "addresses", "mac", "mtu",
-            "learning", "flood", "isolated", "mac-limit");
+            "learning", "flood", "isolated", "mac-limit", "storm-control");
     /** Keys that describe the switch side, meaningless without {@code switch:}. */
-    private static final List<String> SWITCH_ONLY = List.of("port", "learning", "flood", "isolated", "mac-limit");
+    private static final List<String> SWITCH_ONLY = List.of("port", "learning", "flood", "isolated", "mac-limit",
+            "storm-control");
+    static final List<String> STORM_KEYS = List.of("broadcast", "multicast", "unknown-unicast", "burst");
 
     private InterfaceParser() {
     }
@@ -27,10 +29,11 @@ final class InterfaceParser {
         MacAddress mac = f.has("mac") ? Values.mac(f.string("mac"), f.valueAt("mac"), ctx)
                 : Derived.hostMac(lab, host, name);
         int mtu = f.integer("mtu", Interface.DEFAULT_MTU);
-        return new Interface(name, attachment(f, lab, host, name, ctx), addresses, mac, mtu);
+        return new Interface(name, attachment(f, lab, host, name, path, ctx), addresses, mac, mtu);
     }
 
-    private static Attachment attachment(Fields f, String lab, String host, String name, ParseContext ctx) {
+    private static Attachment attachment(Fields f, String lab, String host, String name, String path,
+            ParseContext ctx) {
         String label = host + "/" + name;
         PortType type = type(f, ctx);
         String switchName = f.string("switch");
@@ -49,7 +52,7 @@ final class InterfaceParser {
             return peer(f, label, ctx);
         }
         PortSettings settings = new PortSettings(f.bool("learning", true), f.bool("flood", true),
-                f.bool("isolated", false), f.integer("mac-limit", 0));
+                f.bool("isolated", false), f.integer("mac-limit", 0), stormControl(f, label, path, ctx));
         if (type == PortType.TAP) {
             if (f.has("port")) {
                 ctx.error(f.valueAt("port"), "a tap interface has no switch-side end for port: to name");
@@ -58,6 +61,35 @@ final class InterfaceParser {
         }
         String port = f.has("port") ? f.string("port") : Derived.portName(lab, host, name);
         return new Attachment.SwitchPort(switchName, port, type, settings, Derived.portMac(lab, host, name));
+    }
+
+    /** {@code storm-control: {broadcast: 1000, multicast: 1000, unknown-unicast: 1000, burst: 100}}. */
+    private static StormControl stormControl(Fields f, String label, String path, ParseContext ctx) {
+        if (!f.has("storm-control")) {
+            return StormControl.OFF;
+        }
+        Fields s = Fields.of(f.node("storm-control"), f.valueAt("storm-control"), "storm-control of interface "
+                + label, Source.path(path, "storm-control"), STORM_KEYS, ctx);
+        return new StormControl(rate(s, "broadcast", ctx), rate(s, "multicast", ctx),
+                rate(s, "unknown-unicast", ctx), amount(s, "burst", 1, 0, ctx));
+    }
+
+    private static int rate(Fields s, String key, ParseContext ctx) {
+        return amount(s, key, 0, StormControl.UNLIMITED, ctx);
+    }
+
+    private static int amount(Fields s, String key, int min, int absent, ParseContext ctx) {
+        // MIN_VALUE: absent, or not a whole number, which integer() has reported.
+        int v = s.integer(key, Integer.MIN_VALUE);
+        if (v == Integer.MIN_VALUE) {
+            return absent;
+        }
+        if (v < min || v > StormControl.MAX) {
+            ctx.error(s.valueAt(key), "storm-control " + key + " must be between " + min + " and " + StormControl.MAX
+                    + (key.equals("burst") ? " frames" : " frames per second") + ", got " + v);
+            return absent;
+        }
+        return v;
     }
 
     private static PortType type(Fields f, ParseContext ctx) {

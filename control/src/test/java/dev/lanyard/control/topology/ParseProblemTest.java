@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Problems found while reading the file: YAML, keys, types and value formats. */
 class ParseProblemTest {
     private static final String INTERFACE_KEYS =
-            "switch, port, type, peer, addresses, mac, mtu, learning, flood, isolated, mac-limit";
+            "switch, port, type, peer, addresses, mac, mtu, learning, flood, isolated, mac-limit, storm-control";
 
     private static final String IFACE_LINE = "      eth0: ";
 

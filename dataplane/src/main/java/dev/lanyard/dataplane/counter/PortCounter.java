@@ -23,9 +23,18 @@ public enum PortCounter {
     /** Addresses that moved to this port. */
     MOVED("moved"),
     /** Addresses not learned (table full, port limit, static elsewhere, contention). */
-    LEARN_REFUSED("learn_refused");
+    LEARN_REFUSED("learn_refused"),
+    /** Broadcast frames dropped by the port's storm control. */
+    STORM_BROADCAST("storm_drops_broadcast"),
+    /** Multicast frames dropped by the port's storm control. */
+    STORM_MULTICAST("storm_drops_multicast"),
+    /** Unknown-unicast frames dropped by the port's storm control. */
+    STORM_UNKNOWN_UNICAST("storm_drops_unknown_unicast"),
+    /** Flooded frames that came back in on this port shortly after coming in on another: a loop. */
+    LOOP_DETECTED("loop_detected");
 
     private static final PortCounter[] VALUES = values();
+    private static final PortCounter[] STORM = {STORM_BROADCAST, STORM_MULTICAST, STORM_UNKNOWN_UNICAST};
     private final String key;
 
     PortCounter(String key) {
@@ -40,6 +49,11 @@ public enum PortCounter {
     /** The counter with this ordinal. */
     public static PortCounter of(int ordinal) {
         return VALUES[ordinal];
+    }
+
+    /** The storm-control drop counter of a traffic class (see {@code StormControl#BROADCAST} and the others). */
+    public static PortCounter stormDrops(int trafficClass) {
+        return STORM[trafficClass];
     }
 
     /** Number of counters. */

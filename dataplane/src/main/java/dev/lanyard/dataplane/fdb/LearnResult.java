@@ -24,6 +24,11 @@ public final class LearnResult {
     public static final int INVALID_SOURCE = 9;
     /** A static entry was added. */
     public static final int STATIC_ADDED = 10;
+    /**
+     * Not learned: the frame is a flooded frame coming back through a loop, so its source is not behind this port
+     * (learning it there would move the host's entry into the loop).
+     */
+    public static final int LOOPED = 11;
     /** Learning did not run: the frame did not decode, or its ingress port is not forwarding. */
     public static final int SKIPPED = -2;
     /** Internal: the attempt lost a race and must be retried. */
@@ -32,6 +37,7 @@ public final class LearnResult {
     private static final String[] LABELS = {
         "unchanged", "new", "refresh", "move", "refused: table full", "refused: port limit",
         "refused: static entry elsewhere", "contended", "learning off", "source not learnable", "static added",
+        "not learned: looped frame",
     };
 
     private LearnResult() {

@@ -2,6 +2,7 @@ package dev.lanyard.dataplane.forward;
 
 import dev.lanyard.dataplane.port.Port;
 import dev.lanyard.dataplane.port.TxQueue;
+import dev.lanyard.dataplane.storm.StormControl;
 
 import java.util.Arrays;
 
@@ -21,6 +22,11 @@ public final class PortTable {
     private final boolean[] flood;
     private final boolean[] isolated;
     private final int[] macLimit;
+    private final boolean[] stormControlled;
+    /** Per port and class ({@link StormControl#CLASSES} per port): frames per second, or UNLIMITED. */
+    private final long[] stormRate;
+    /** Per port and class: the burst in frames. */
+    private final long[] stormBurst;
     private final int[] forwardingPorts;
     private final TxQueue[][] txQueues;
 
@@ -37,6 +43,9 @@ public final class PortTable {
         this.flood = new boolean[n];
         this.isolated = new boolean[n];
         this.macLimit = new int[n];
+        this.stormControlled = new boolean[n];
+        this.stormRate = new long[n * StormControl.CLASSES];
+        this.stormBurst = new long[n * StormControl.CLASSES];
         this.txQueues = new TxQueue[workers][n];
         int[] fwd = new int[n];
         int count = 0;
@@ -51,6 +60,12 @@ public final class PortTable {
             flood[i] = s.flood();
             isolated[i] = s.isolated();
             macLimit[i] = s.macLimit();
+            StormControl storm = s.stormControl();
+            stormControlled[i] = storm.enabled();
+            for (int c = 0; c < StormControl.CLASSES; c++) {
+                stormRate[i * StormControl.CLASSES + c] = storm.rate(c);
+                stormBurst[i * StormControl.CLASSES + c] = storm.burstOf(c);
+            }
             for (int w = 0; w < workers; w++) {
                 txQueues[w][i] = p.txQueue(w);
             }
@@ -99,6 +114,21 @@ public final class PortTable {
     /** The port's MAC limit, 0 for none. */
     public int macLimit(int index) {
         return macLimit[index];
+    }
+
+    /** True when the port polices at least one class of flooded traffic on ingress. */
+    public boolean stormControlled(int index) {
+        return stormControlled[index];
+    }
+
+    /** The storm-control rate of a class on a port, frames per second, or {@link StormControl#UNLIMITED}. */
+    public long stormRate(int index, int trafficClass) {
+        return stormRate[index * StormControl.CLASSES + trafficClass];
+    }
+
+    /** The storm-control burst of a class on a port, in frames. */
+    public long stormBurst(int index, int trafficClass) {
+        return stormBurst[index * StormControl.CLASSES + trafficClass];
     }
 
     /** Indexes of forwarding ports, ascending. Do not modify. */

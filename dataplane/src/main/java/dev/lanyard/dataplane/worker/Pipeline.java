@@ -16,6 +16,9 @@ import dev.lanyard.dataplane.frame.MacAddress;
 import dev.lanyard.dataplane.latency.WorkerLatency;
 import dev.lanyard.dataplane.port.FrameBatch;
 import dev.lanyard.dataplane.port.TxQueue;
+import dev.lanyard.dataplane.storm.LoopDetector;
+import dev.lanyard.dataplane.storm.StormControl;
+import dev.lanyard.dataplane.storm.TokenBuckets;
 import dev.lanyard.dataplane.tap.TapSet;
 import dev.lanyard.dataplane.tap.WorkerTap;
 
@@ -25,6 +28,9 @@ import java.nio.ByteBuffer;
  * One worker's path for a burst of frames from one port: decode, learn, decide, queue on the egress ports' TX
  * queues, then flush each touched queue once, and record how long each sent frame spent in the switch. Tap points
  * (captures, live traces) sit after each decision and each egress copy; while none runs they cost one branch.
+ * A frame to be flooded is first checked for a loop (the same frame back through another port; its source is then
+ * not learned) and then, on a port with storm control, policed on its class's token bucket; a port without storm
+ * control costs one branch.
  * Owned by one thread; allocates nothing.
  */
 public final class Pipeline {
@@ -33,6 +39,8 @@ public final class Pipeline {
     private final WorkerCounters counters;
     private final WorkerLatency latency;
     private final WorkerTap tap;
+    private final LoopDetector loops;
+    private final TokenBuckets buckets;
     private final EthernetFlyweight eth = new EthernetFlyweight();
     private final int[] touched;
     private final boolean[] isTouched;
@@ -50,6 +58,8 @@ public final class Pipeline {
         this.counters = sw.counters(worker);
         this.latency = sw.latency().worker(worker);
         this.tap = new WorkerTap(worker);
+        this.loops = sw.loops();
+        this.buckets = new TokenBuckets(sw.config().maxPorts());
         this.touched = new int[sw.config().maxPorts()];
         this.isTouched = new boolean[sw.config().maxPorts()];
     }
@@ -77,12 +87,22 @@ public final class Pipeline {
         for (int i = 0; i < n; i++) {
             counters.rx(ingress, batch.wireLength(i));
             int status = eth.wrap(batch.buffer(i), batch.offset(i), batch.length(i), batch.tpid(i), batch.tci(i));
+            // Decided before learning, so that a flooded frame coming back through a loop is known as such before
+            // its source could be learned on the loop's port. Learning the source first changes the decision only
+            // for a frame addressed to its own source.
+            int action = ForwardingCore.decide(ingress, eth, status, fdb, ports, now);
+            boolean looped = false;
+            if (Action.isFlood(action)) {
+                looped = looped(ports, ingress, batch, i, now);
+                if (ports.stormControlled(ingress)) {
+                    action = police(ports, ingress, action, now);
+                }
+            }
             int learned = LearnResult.SKIPPED;
             if (status == EthernetFlyweight.OK && ports.forwarding(ingress)) {
-                learned = ForwardingCore.learn(ingress, eth, fdb, ports, now);
+                learned = looped ? LearnResult.LOOPED : ForwardingCore.learn(ingress, eth, fdb, ports, now);
                 count(ingress, learned);
             }
-            int action = ForwardingCore.decide(ingress, eth, status, fdb, ports, now);
             if (tapping) {
                 tap.rx(ingress, batch, i, eth, status, learned, action);
             }
@@ -140,6 +160,30 @@ public final class Pipeline {
     /** Keeps the touch loads from being optimised away; the value means nothing. */
     long touchSink() {
         return touchSink;
+    }
+
+    /** Whether frame i, to be flooded, is a flooded frame coming back (a loop); counts and reports it if so. */
+    private boolean looped(PortTable ports, int ingress, FrameBatch batch, int i, long now) {
+        long hash = LoopDetector.hash(batch.buffer(i), batch.offset(i), batch.length(i), batch.tci(i));
+        int earlier = loops.check(hash, ingress, now);
+        if (earlier < 0) {
+            return false;
+        }
+        counters.increment(ingress, PortCounter.LOOP_DETECTED);
+        loops.detected(ports, earlier, ingress, eth.src(), eth.vid(), now);
+        return true;
+    }
+
+    /** A flood action policed on the ingress port's storm control: the action, or a storm-control drop. */
+    private int police(PortTable ports, int ingress, int action, long now) {
+        int trafficClass = StormControl.classOf(action);
+        long rate = ports.stormRate(ingress, trafficClass);
+        if (rate == StormControl.UNLIMITED
+                || buckets.admit(ingress, trafficClass, rate, ports.stormBurst(ingress, trafficClass), now)) {
+            return action;
+        }
+        counters.increment(ingress, PortCounter.stormDrops(trafficClass));
+        return Action.drop(DropReason.STORM_CONTROL);
     }
 
     /** Floods frame i; returns its bit when at least one copy was queued, else 0. */
