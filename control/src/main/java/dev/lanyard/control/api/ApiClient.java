@@ -13,7 +13,10 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Talks HTTP/1.1 to a lab daemon over its Unix socket: one request per connection ("Connection: close"), JSON in,
@@ -63,6 +66,24 @@ public final class ApiClient {
 
     /** Sends a request and copies the answer's body to {@code sink} as it arrives; returns the status. */
     public int exchange(String method, String path, Object body, OutputStream sink) throws IOException {
+        return exchange(method, path, body, sink, new HashMap<>());
+    }
+
+    /**
+     * As {@link #exchange(String, String, Object, OutputStream)}, and puts the trailer fields of a chunked answer
+     * into {@code trailers}, names in lower case.
+     */
+    public int exchange(String method, String path, Object body, OutputStream sink, Map<String, String> trailers)
+            throws IOException {
+        return exchange(method, path, body, sink, trailers, ch -> { });
+    }
+
+    /**
+     * As above, and hands the connection to {@code connected} once the request is sent: a streaming command stops
+     * its stream gracefully (the daemon still sends the trailers) by shutting the connection's output down.
+     */
+    public int exchange(String method, String path, Object body, OutputStream sink, Map<String, String> trailers,
+                        Consumer<SocketChannel> connected) throws IOException {
         byte[] payload = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             try {
@@ -76,6 +97,7 @@ public final class ApiClient {
             os.write(head.getBytes(StandardCharsets.US_ASCII));
             os.write(payload);
             os.flush();
+            connected.accept(ch);
             InputStream in = Channels.newInputStream(ch);
             String status = line(in);
             String[] parts = status.split(" ", 3);
@@ -94,7 +116,7 @@ public final class ApiClient {
                 }
             }
             if (chunked) {
-                copyChunked(in, sink);
+                copyChunked(in, sink, trailers);
             } else if (length >= 0) {
                 copy(in, sink, length);
             } else {
@@ -104,12 +126,20 @@ public final class ApiClient {
         }
     }
 
-    private static void copyChunked(InputStream in, OutputStream sink) throws IOException {
+    private static void copyChunked(InputStream in, OutputStream sink, Map<String, String> trailers)
+            throws IOException {
         while (true) {
             String size = line(in);
             int semi = size.indexOf(';');
             long n = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
             if (n == 0) {
+                for (String t = lineOrEmpty(in); !t.isEmpty(); t = lineOrEmpty(in)) {
+                    int colon = t.indexOf(':');
+                    if (colon > 0) {
+                        trailers.put(t.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                                t.substring(colon + 1).trim());
+                    }
+                }
                 return;
             }
             copy(in, sink, n);
@@ -128,6 +158,15 @@ public final class ApiClient {
             }
             sink.write(buf, 0, r);
             left -= r;
+        }
+    }
+
+    /** A line, or "" at the end of the stream (the end of a trailer section may be the connection's end). */
+    private static String lineOrEmpty(InputStream in) throws IOException {
+        try {
+            return line(in);
+        } catch (IOException closed) {
+            return "";
         }
     }
 

@@ -72,7 +72,10 @@ public record ApiResponse(int status, String contentType, byte[] body, Streamer 
         /** Sends bytes as one chunk; false when the client has gone away. */
         boolean write(byte[] bytes, int offset, int length);
 
-        /** True while the client is still there. */
+        /** True while the client is still there (a streaming client that shuts its side down has left). */
         boolean open();
+
+        /** A trailer field sent after the last chunk (what a stream learned only at its end, such as totals). */
+        void trailer(String name, String value);
     }
 }

@@ -20,6 +20,7 @@ import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -279,6 +280,7 @@ public final class ApiServer implements AutoCloseable {
             head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             Channel ch = ctx.channel();
             ch.writeAndFlush(head);
+            LastHttpContent trailers = new DefaultLastHttpContent();
             Thread t = new Thread(() -> {
                 ApiResponse.StreamSink sink = new ApiResponse.StreamSink() {
                     @Override
@@ -300,7 +302,12 @@ public final class ApiServer implements AutoCloseable {
 
                     @Override
                     public boolean open() {
-                        return ch.isActive();
+                        return ch.isActive() && !Boolean.TRUE.equals(ch.attr(INPUT_SHUT).get());
+                    }
+
+                    @Override
+                    public void trailer(String name, String value) {
+                        trailers.trailingHeaders().set(name, value);
                     }
                 };
                 try {
@@ -309,7 +316,7 @@ public final class ApiServer implements AutoCloseable {
                     LOG.log(Level.WARNING, "API stream failed", e);
                 } finally {
                     if (ch.isActive()) {
-                        ChannelFuture sent = ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+                        ChannelFuture sent = ch.writeAndFlush(trailers);
                         sent.addListener(ChannelFutureListener.CLOSE);
                         afterSent(sent, answer);
                     } else if (answer.afterSent() != null) {

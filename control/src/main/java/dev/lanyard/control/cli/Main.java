@@ -40,6 +40,9 @@ public final class Main implements Runnable {
         m.put("status", StatusCommand::new);
         m.put("exec", ExecCommand::new);
         m.put("ports", PortsCommand::new);
+        m.put("capture", CaptureCommand::new);
+        m.put("trace", TraceCommand::new);
+        m.put("latency", LatencyCommand::new);
         m.put("fdb", FdbCommand::new);
         m.put("port", PortCommand::new);
         m.put("switch", SwitchCommand::new);

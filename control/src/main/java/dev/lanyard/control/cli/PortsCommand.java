@@ -57,16 +57,26 @@ public final class PortsCommand implements Callable<Integer> {
 
     static TextTable table(JsonNode ports) {
         TextTable t = new TextTable("port", "kind", "state", "netns", "rx", "tx", "flooded", "rx_drops", "tx_drops",
-                "learned", "drop reasons");
+                "learned", "latency_us p50/p99/p99.9/max", "drop reasons");
         for (JsonNode p : ports) {
             JsonNode c = p.path("counters");
             t.row(p.path("name").asText(), p.path("kind").asText(), p.path("state").asText(),
                     p.path("netns").asText().isEmpty() ? "-" : p.path("netns").asText(),
                     c.path("rx_frames").asLong(), c.path("tx_frames").asLong(), c.path("flooded").asLong(),
                     c.path("rx_drops").asLong(), c.path("tx_drops").asLong(), p.path("learned").asLong(),
-                    reasons(p));
+                    latency(p.path("latency")), reasons(p));
         }
         return t;
+    }
+
+    /** "12.1/40.2/88.0/120.5" in microseconds, or "-" before the first frame. */
+    private static String latency(JsonNode l) {
+        if (l.path("frames").asLong() == 0) {
+            return "-";
+        }
+        return LatencyCommand.micros(l.path("p50Nanos").asLong()) + "/" + LatencyCommand.micros(l.path("p99Nanos")
+                .asLong()) + "/" + LatencyCommand.micros(l.path("p999Nanos").asLong()) + "/"
+                + LatencyCommand.micros(l.path("maxNanos").asLong());
     }
 
     private static String reasons(JsonNode p) {

@@ -49,6 +49,7 @@ public final class Api {
                 .add("DELETE", "/v1/switches/{switch}/fdb/{vlan}/{mac}", this::deleteFdb)
                 .add("GET", "/metrics", r -> ApiResponse.text(200, "text/plain; version=0.0.4",
                         Metrics.render(daemon)));
+        new TapApi(daemon).addTo(router);
     }
 
     /** The router to serve. */

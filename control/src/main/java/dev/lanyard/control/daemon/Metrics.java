@@ -4,6 +4,7 @@ import dev.lanyard.dataplane.Switch;
 import dev.lanyard.dataplane.counter.PortCounter;
 import dev.lanyard.dataplane.counter.PortStats;
 import dev.lanyard.dataplane.forward.DropReason;
+import dev.lanyard.dataplane.latency.LatencySummary;
 
 /** The daemon's metrics in Prometheus text exposition format, version 0.0.4. */
 final class Metrics {
@@ -45,6 +46,25 @@ final class Metrics {
                         ? 1 : 0);
             }
         }
+        header(sb, "lanyard_port_latency_seconds", "summary", "Time frames received on a port spent in the switch, "
+                + "from the RX ring's timestamp to the end of the transmit kick, since the port was added or the "
+                + "latency was last reset.");
+        for (SwitchRuntime rt : daemon.switches()) {
+            for (PortSpec p : rt.specs()) {
+                int i = rt.dataplane().indexOf(p.name());
+                if (i < 0) {
+                    continue;
+                }
+                LatencySummary l = rt.sw().latency().summary(i);
+                String labels = "switch=\"" + escape(rt.name()) + "\",port=\"" + escape(p.name()) + "\"";
+                quantile(sb, labels, "0.5", l.p50());
+                quantile(sb, labels, "0.99", l.p99());
+                quantile(sb, labels, "0.999", l.p999());
+                quantile(sb, labels, "1", l.max());
+                sb.append("lanyard_port_latency_seconds_count{").append(labels).append("} ").append(l.count())
+                        .append('\n');
+            }
+        }
         header(sb, "lanyard_fdb_entries", "gauge", "Entries in the MAC table.");
         for (SwitchRuntime rt : daemon.switches()) {
             switchSample(sb, "lanyard_fdb_entries", rt.sw(), rt.sw().fdb().size());
@@ -54,6 +74,11 @@ final class Metrics {
             switchSample(sb, "lanyard_fdb_capacity", rt.sw(), rt.sw().fdb().capacity());
         }
         return sb.toString();
+    }
+
+    private static void quantile(StringBuilder sb, String labels, String q, long nanos) {
+        sb.append("lanyard_port_latency_seconds{").append(labels).append(",quantile=\"").append(q).append("\"} ")
+                .append(nanos / 1e9).append('\n');
     }
 
     private static void header(StringBuilder sb, String name, String type, String help) {

@@ -60,6 +60,9 @@ final class Views {
         m.put("fdbSize", sw.fdb().size());
         m.put("fdbCapacity", sw.fdb().capacity());
         m.put("handleFailures", rt.dataplane().handleFailures());
+        m.put("captures", sw.taps().captures().size());
+        m.put("liveTraces", sw.taps().traces().size());
+        m.put("taps", sw.taps().captures().size() + sw.taps().traces().size());
         LoopDetector.LoopReport loop = sw.loops().last();
         if (loop != null) {
             Map<String, Object> l = new LinkedHashMap<>();
@@ -112,6 +115,7 @@ final class Views {
             }
             m.put("drops", drops);
             m.put("learned", sw.fdb().learnedOn(index));
+            m.put("latency", TapApi.view(sw.latency().summary(index)));
         }
         return m;
     }

@@ -10,15 +10,31 @@ import dev.lanyard.dataplane.frame.MacAddress;
 import dev.lanyard.dataplane.frame.PacketDecoder;
 import dev.lanyard.dataplane.trace.Trace;
 
-/** The decode step in words: addresses, tags, EtherType and what the switch recognised behind it. */
-final class FrameSummary {
+import java.nio.ByteBuffer;
+
+/**
+ * A frame in words: addresses, tags, EtherType and what the switch recognised behind it; the decode step of a trace,
+ * and the line {@code lanyard capture} prints for each frame.
+ */
+public final class FrameSummary {
     private FrameSummary() {
     }
 
+    /** One line for a captured frame of {@code wireLength} bytes on the wire, of which {@code frame} holds some. */
+    public static String of(byte[] frame, int wireLength) {
+        PacketDecoder d = new PacketDecoder();
+        int status = d.decode(ByteBuffer.wrap(frame), 0, frame.length, 0, EthernetFlyweight.NO_TAG);
+        return describe(d, status, wireLength) + ", length " + wireLength;
+    }
+
     static String describe(PacketDecoder d, Trace t) {
+        return describe(d, t.decodeStatus(), t.wireLength());
+    }
+
+    private static String describe(PacketDecoder d, int status, int wireLength) {
         EthernetFlyweight eth = d.ethernet();
-        if (t.decodeStatus() == EthernetFlyweight.RUNT) {
-            return "runt: " + t.wireLength() + " bytes, shorter than an Ethernet header ("
+        if (status == EthernetFlyweight.RUNT) {
+            return "runt: " + wireLength + " bytes, shorter than an Ethernet header ("
                     + EthernetFlyweight.HEADER_LENGTH + ")";
         }
         StringBuilder sb = new StringBuilder();
@@ -34,10 +50,10 @@ final class FrameSummary {
                 sb.append(", inner vlan ").append(eth.innerTci() & 0xFFF);
             }
         }
-        if (t.decodeStatus() == EthernetFlyweight.TRUNCATED_TAG) {
-            return "truncated VLAN tag: " + sb + ", " + t.wireLength() + " bytes";
+        if (status == EthernetFlyweight.TRUNCATED_TAG) {
+            return "truncated VLAN tag: " + sb + ", " + wireLength + " bytes";
         }
-        if (t.decodeStatus() == EthernetFlyweight.BAD_LENGTH) {
+        if (status == EthernetFlyweight.BAD_LENGTH) {
             return String.format("bad length/type 0x%04x: %s", eth.etherType(), sb);
         }
         sb.append(String.format(", ethertype 0x%04x", eth.etherType()));
