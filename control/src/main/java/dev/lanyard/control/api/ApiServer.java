@@ -228,12 +228,14 @@ public final class ApiServer implements AutoCloseable {
 
         private static void answer(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive) {
             AtomicInteger pending = ctx.channel().attr(PENDING).get();
-            if (pending != null) {
-                pending.decrementAndGet();
-            }
             if (answer.stream() != null) {
+                // A stream stays pending until it ends: a client that shuts its side down asks it to finish (its
+                // totals still come in the trailers), rather than to be cut off.
                 stream(ctx, answer);
                 return;
+            }
+            if (pending != null) {
+                pending.decrementAndGet();
             }
             FullHttpResponse r = response(answer);
             ChannelFuture sent;
@@ -315,6 +317,10 @@ public final class ApiServer implements AutoCloseable {
                 } catch (Exception e) {
                     LOG.log(Level.WARNING, "API stream failed", e);
                 } finally {
+                    AtomicInteger pending = ch.attr(PENDING).get();
+                    if (pending != null) {
+                        pending.decrementAndGet();
+                    }
                     if (ch.isActive()) {
                         ChannelFuture sent = ch.writeAndFlush(trailers);
                         sent.addListener(ChannelFutureListener.CLOSE);
