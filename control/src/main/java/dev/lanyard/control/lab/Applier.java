@@ -1,5 +1,6 @@
 package dev.lanyard.control.lab;
 
+import dev.lanyard.control.netlink.NetlinkException;
 import dev.lanyard.control.netlink.RouteSpec;
 import dev.lanyard.control.netlink.RtNetlink;
 import dev.lanyard.control.netlink.VethSpec;
@@ -9,14 +10,9 @@ import dev.lanyard.control.reconcile.LinkEnd;
 import dev.lanyard.control.topology.Cidr;
 import dev.lanyard.control.topology.MacAddress;
 import dev.lanyard.control.topology.Route;
-import dev.lanyard.dataplane.linux.NetnsExec;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,13 +28,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class Applier implements AutoCloseable {
     private final NetNamespaces netns;
+    /** errno: address family not supported (a kernel without IPv6). */
+    private static final int EAFNOSUPPORT = 97;
+
     private final Set<String> quietDevices;
     private final Map<String, ConcurrentLinkedQueue<RtNetlink>> pool = new ConcurrentHashMap<>();
     private final ThreadLocal<Map<String, RtNetlink>> borrowed = ThreadLocal.withInitial(HashMap::new);
 
     /**
      * An applier; {@code quietDevices} are "namespace/name" keys ("" for the root namespace) of devices that get
-     * net.ipv6.conf.NAME.disable_ipv6 = 1 when created.
+     * no IPv6 address of their own (address generation mode none) when created.
      */
     public Applier(NetNamespaces netns, Set<String> quietDevices) {
         this.netns = netns;
@@ -122,20 +121,19 @@ public final class Applier implements AutoCloseable {
         return e.namespace().isEmpty() ? end : end.in(e.namespace());
     }
 
+    /** A switch-side end gets no IPv6 address of its own before it comes up (see RtNetlink#noIpv6Addresses). */
     private void quieten(LinkEnd e) throws IOException {
         if (!quietDevices.contains(e.namespace() + "/" + e.name())) {
             return;
         }
-        String path = e.namespace().isEmpty() ? null : netns.path(e.namespace());
-        NetnsExec.call(path, () -> {
-            Path knob = Path.of("/proc/sys/net/ipv6/conf", e.name(), "disable_ipv6");
-            try {
-                Files.writeString(knob, "1", StandardCharsets.US_ASCII);
-            } catch (NoSuchFileException noIpv6) {
-                // A kernel without IPv6 has nothing to turn off.
+        try {
+            rt(e.namespace()).noIpv6Addresses(e.name());
+        } catch (NetlinkException noIpv6) {
+            // A kernel without IPv6 (EAFNOSUPPORT, 97) has nothing to turn off.
+            if (noIpv6.errno() != EAFNOSUPPORT) {
+                throw noIpv6;
             }
-            return null;
-        });
+        }
     }
 
     private static RouteSpec route(Route r) throws IOException {

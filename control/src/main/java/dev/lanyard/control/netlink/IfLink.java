@@ -22,6 +22,14 @@ final class IfLink {
     static final int IFLA_EXT_MASK = 29;
     /** Link attribute: the namespace id, seen from here, of the namespace IFLA_LINK lives in (s32). */
     static final int IFLA_LINK_NETNSID = 37;
+    /** Link attribute: per address family settings, nested by family (AF_INET6 = 10). */
+    static final int IFLA_AF_SPEC = 26;
+    /** The IPv6 address family, as the nest type inside IFLA_AF_SPEC. */
+    static final int AF_INET6 = 10;
+    /** IFLA_AF_SPEC/AF_INET6: how link-local addresses are made (u8, enum in6_addr_gen_mode). */
+    static final int IFLA_INET6_ADDR_GEN_MODE = 8;
+    /** in6_addr_gen_mode: make none, so the link never gets an IPv6 address of its own and sends nothing. */
+    static final int IN6_ADDR_GEN_MODE_NONE = 1;
 
     /** IFLA_LINKINFO: the kind string ("veth", "tun", "bridge"). */
     static final int IFLA_INFO_KIND = 1;

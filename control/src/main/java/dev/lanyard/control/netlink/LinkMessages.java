@@ -90,6 +90,18 @@ final class LinkMessages {
         return b.attrString(IfLink.IFLA_IFNAME, name).attrU32(IfLink.IFLA_MTU, mtu);
     }
 
+    /** RTM_SETLINK setting IPv6's address generation mode to none (IFLA_AF_SPEC, AF_INET6, ADDR_GEN_MODE). */
+    static MessageBuilder noIpv6Addresses(MessageBuilder b, String name) {
+        b.start(Rtnetlink.RTM_SETLINK, CHANGE);
+        ifinfomsg(b, 0, 0, 0);
+        b.attrString(IfLink.IFLA_IFNAME, name);
+        int spec = b.nest(IfLink.IFLA_AF_SPEC);
+        int inet6 = b.nest(IfLink.AF_INET6);
+        b.attr(IfLink.IFLA_INET6_ADDR_GEN_MODE, new byte[] {(byte) IfLink.IN6_ADDR_GEN_MODE_NONE});
+        b.end(inet6);
+        return b.end(spec);
+    }
+
     /** RTM_SETLINK changing the hardware address. */
     static MessageBuilder setMac(MessageBuilder b, String name, byte[] mac) {
         b.start(Rtnetlink.RTM_SETLINK, CHANGE);

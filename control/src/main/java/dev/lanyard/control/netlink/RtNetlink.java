@@ -120,6 +120,17 @@ public final class RtNetlink implements AutoCloseable {
         socket.request(LinkMessages.setUp(b, name, up), "RTM_SETLINK " + (up ? "up " : "down ") + name);
     }
 
+    /**
+     * Gives a link that is still down no IPv6 address of its own (address generation mode none): when it comes up it
+     * sends no router solicitation, no duplicate address detection and no MLD report, so a switch port carries only
+     * what the hosts send. Unlike writing net.ipv6.conf.NAME.disable_ipv6, which gives way and retries while any
+     * other thread holds the RTNL lock, this waits for the lock like every other rtnetlink request.
+     */
+    public void noIpv6Addresses(String name) throws IOException {
+        InterfaceNames.check(name);
+        socket.request(LinkMessages.noIpv6Addresses(b, name), "RTM_SETLINK addrgenmode none " + name);
+    }
+
     /** Sets the MTU of a link. */
     public void setMtu(String name, int mtu) throws IOException {
         InterfaceNames.check(name);

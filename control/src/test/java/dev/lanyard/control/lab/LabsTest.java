@@ -69,6 +69,10 @@ class LabsTest {
             assertTrue(t.ping("ns1", "172.17.0.103"));
             assertTrue(t.ping("ns2", "172.17.0.101"));
             assertTrue(Cmd.check("ip", "-n", t.n("ns0"), "route").out().contains("default via 172.17.0.1"));
+            String port = t.portFacing("ns0");
+            assertTrue(Cmd.check("ip", "-d", "link", "show", port).out().contains("addrgenmode none"),
+                    "a switch port gets no IPv6 address of its own");
+            assertEquals("", Cmd.check("ip", "-6", "addr", "show", "dev", port).out().trim(), "and has none");
             ApiClient api = new ApiClient(new LabPaths(t.stateDir).socket(t.lab));
             JsonNode ports = api.require("GET", "/v1/switches/" + t.n("docker0") + "/ports", null);
             assertEquals(4, ports.size());

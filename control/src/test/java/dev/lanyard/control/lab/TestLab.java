@@ -139,14 +139,22 @@ final class TestLab implements AutoCloseable {
 
     /** The switch-side end of a host's eth0: the root link whose index eth0's peer index names. */
     String portFacing(String host) {
-        String link = Cmd.check("ip", "-n", n(host), "-o", "link", "show", "eth0").out();
-        String peerIndex = link.replaceAll("(?s).*eth0@if(\\d+).*", "$1");
-        for (String line : Cmd.check("ip", "-o", "link").out().split("\n")) {
-            if (line.startsWith(peerIndex + ": ")) {
-                return line.split(": ")[1].split("@")[0];
+        // The veth's iflink is its peer's ifindex; the peer is in the root namespace, which /sys/class/net shows.
+        String peerIndex = Cmd.check("ip", "netns", "exec", n(host), "cat", "/sys/class/net/eth0/iflink").out().trim();
+        try (Stream<Path> devices = Files.list(Path.of("/sys/class/net"))) {
+            for (Path d : (Iterable<Path>) devices::iterator) {
+                try {
+                    if (Files.readString(d.resolve("ifindex")).trim().equals(peerIndex)) {
+                        return d.getFileName().toString();
+                    }
+                } catch (IOException gone) {
+                    // A device that went away while we looked.
+                }
             }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /sys/class/net", e);
         }
-        throw new IllegalStateException("no root link with index " + peerIndex);
+        throw new IllegalStateException("no root link with index " + peerIndex + " facing " + n(host));
     }
 
     /** Whether a process is alive and not a zombie (whoever adopted an exited daemon may reap it late). */
