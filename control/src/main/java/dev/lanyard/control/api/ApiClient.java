@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * Talks HTTP/1.1 to a lab daemon over its Unix socket: one request per connection ("Connection: close"), JSON in,
@@ -84,6 +85,15 @@ public final class ApiClient {
      */
     public int exchange(String method, String path, Object body, OutputStream sink, Map<String, String> trailers,
                         Consumer<SocketChannel> connected) throws IOException {
+        return exchange(method, path, body, status -> sink, trailers, connected);
+    }
+
+    /**
+     * As above, with the body's destination chosen once the status is known: a streaming command writes a 200's
+     * body where it goes and keeps an error's JSON to report it.
+     */
+    public int exchange(String method, String path, Object body, IntFunction<OutputStream> sinkFor,
+                        Map<String, String> trailers, Consumer<SocketChannel> connected) throws IOException {
         byte[] payload = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             try {
@@ -115,6 +125,7 @@ public final class ApiClient {
                     length = Long.parseLong(h.substring(h.indexOf(':') + 1).trim());
                 }
             }
+            OutputStream sink = sinkFor.apply(code);
             if (chunked) {
                 copyChunked(in, sink, trailers);
             } else if (length >= 0) {

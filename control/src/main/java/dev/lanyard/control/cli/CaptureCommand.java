@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -97,7 +98,7 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         String path = "/v1/switches/" + Daemons.seg(sel.sw()) + "/capture" + query;
         Map<String, String> trailers = new HashMap<>();
-        Stream stream = new Stream();
+        Stream stream = new Stream("capture");
         Thread hook = new Thread(stream::stop, "lanyard-capture-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -198,33 +199,17 @@ public final class CaptureCommand implements Callable<Integer> {
     static final class Stream {
         private final AtomicReference<SocketChannel> connection = new AtomicReference<>();
         private final CountDownLatch finished = new CountDownLatch(1);
+        private final String command;
+
+        /** A stream for the command of that name ("capture", "trace"), which its error messages start with. */
+        Stream(String command) {
+            this.command = command;
+        }
 
         int run(ApiClient client, String path, OutputStream out, Map<String, String> trailers) throws IOException {
-            java.io.ByteArrayOutputStream error = new java.io.ByteArrayOutputStream();
-            OutputStream sink = new OutputStream() {
-                private boolean ok;
-                private boolean decided;
-
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    if (!decided) {
-                        decided = true;
-                        ok = len > 0 && b[off] != '{';
-                    }
-                    (ok ? out : error).write(b, off, len);
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    out.flush();
-                }
-            };
-            int status = client.exchange("GET", path, null, sink, trailers, connection::set);
+            ByteArrayOutputStream error = new ByteArrayOutputStream();
+            int status = client.exchange("GET", path, null, code -> code == 200 ? out : error, trailers,
+                    connection::set);
             out.flush();
             if (status != 200) {
                 String message = error.toString(StandardCharsets.UTF_8);
@@ -233,7 +218,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 } catch (IOException notJson) {
                     // Keep the text as it came.
                 }
-                System.err.println("lanyard capture: " + message);
+                System.err.println("lanyard " + command + ": " + message);
             }
             return status;
         }

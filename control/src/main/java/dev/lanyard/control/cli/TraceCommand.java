@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
@@ -141,7 +142,7 @@ public final class TraceCommand implements Callable<Integer> {
                     .replace("+", "%20"));
         }
         Map<String, String> trailers = new HashMap<>();
-        CaptureCommand.Stream stream = new CaptureCommand.Stream();
+        CaptureCommand.Stream stream = new CaptureCommand.Stream("trace");
         Thread hook = new Thread(stream::stop, "lanyard-trace-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         long[] shown = {0};
@@ -171,7 +172,7 @@ public final class TraceCommand implements Callable<Integer> {
     /** Splits a stream into lines and hands each over. */
     private static final class Lines extends OutputStream {
         private final LineSink sink;
-        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
         Lines(LineSink sink) {
             this.sink = sink;
