@@ -2,6 +2,7 @@ package dev.lanyard.control.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lanyard.control.api.ApiClient;
+import dev.lanyard.control.daemon.Api;
 import dev.lanyard.control.daemon.DaemonRunner;
 import dev.lanyard.control.daemon.LabDaemon;
 import dev.lanyard.control.lab.DaemonControl;
@@ -112,7 +113,11 @@ public final class UpCommand implements Callable<Integer> {
                 : null;
         if (notify != null && !running && !t.switches().isEmpty()) {
             // This JVM is to be the daemon: its switches, and the sockets of their ports, are made meanwhile.
-            ahead = CompletableFuture.supplyAsync(() -> LabDaemon.prepare(t, DaemonRunner.options(busyPoll), true),
+            ahead = CompletableFuture.supplyAsync(() -> {
+                LabDaemon made = LabDaemon.prepare(t, DaemonRunner.options(busyPoll), true);
+                Api.warmUp(made);
+                return made;
+            },
                     task -> {
                         Thread maker = new Thread(task, "lanyard-prepare-switches");
                         maker.setDaemon(true);
