@@ -64,12 +64,6 @@ public final class CaptureCommand implements Callable<Integer> {
             + "word is the filter.")
     private List<String> ports = new ArrayList<>();
 
-    @Option(names = "--switch", paramLabel = "SWITCH", description = "The switch (default: the lab's only one).")
-    private String switchName;
-
-    @Option(names = "--lab", paramLabel = "LAB", description = "The lab (default: the one that is up).")
-    private String lab;
-
     @Option(names = "-w", paramLabel = "FILE", description = "Write pcapng to FILE, or to stdout with -.")
     private String write;
 
@@ -82,13 +76,12 @@ public final class CaptureCommand implements Callable<Integer> {
     private int snaplen;
 
     @Mixin
-    private LabOptions labs;
+    private TapOptions target;
 
     @Override
     public Integer call() throws Exception {
-        String name = labs.resolve(lab);
-        ApiClient client = Daemons.client(labs, name);
-        Selection sel = select(client, switchName, ports, words);
+        ApiClient client = target.client();
+        Selection sel = select(client, target, ports, words);
         StringBuilder query = new StringBuilder("?count=").append(count).append("&snaplen=").append(snaplen);
         for (String p : sel.ports()) {
             query.append("&port=").append(enc(p));
@@ -162,19 +155,11 @@ public final class CaptureCommand implements Callable<Integer> {
     record Selection(String sw, List<String> ports, String filter) {
     }
 
-    static Selection select(ApiClient client, String named, List<String> namedPorts, List<String> words)
+    static Selection select(ApiClient client, TapOptions target, List<String> namedPorts, List<String> given)
             throws IOException {
-        Set<String> switches = new HashSet<>();
-        for (JsonNode s : client.require("GET", "/v1/switches", null)) {
-            switches.add(s.path("name").asText());
-        }
+        List<String> words = new ArrayList<>(given);
+        String sw = target.takeSwitch(client, words);
         int next = 0;
-        String sw = named;
-        if (sw == null && !words.isEmpty() && switches.contains(words.get(0))) {
-            sw = words.get(0);
-            next = 1;
-        }
-        sw = Daemons.switchName(client, sw);
         List<String> ports = new ArrayList<>(namedPorts);
         if (namedPorts.isEmpty()) {
             Set<String> known = new HashSet<>();

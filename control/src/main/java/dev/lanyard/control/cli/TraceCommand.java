@@ -63,32 +63,17 @@ public final class TraceCommand implements Callable<Integer> {
             + "frames (default: until Ctrl-C).")
     private long count;
 
-    @Option(names = "--switch", paramLabel = "SWITCH", description = "The switch (default: the lab's only one).")
-    private String switchName;
-
-    @Option(names = "--lab", paramLabel = "LAB", description = "The lab (default: the one that is up).")
-    private String lab;
-
     @Option(names = "--json", description = "The traces as JSON.")
     private boolean json;
 
     @Mixin
-    private LabOptions labs;
+    private TapOptions target;
 
     @Override
     public Integer call() throws Exception {
-        ApiClient client = Daemons.client(labs, labs.resolve(lab));
+        ApiClient client = target.client();
         List<String> rest = new ArrayList<>(words);
-        String sw = switchName;
-        if (sw == null && !rest.isEmpty()) {
-            for (JsonNode s : client.require("GET", "/v1/switches", null)) {
-                if (s.path("name").asText().equals(rest.get(0))) {
-                    sw = rest.remove(0);
-                    break;
-                }
-            }
-        }
-        sw = Daemons.switchName(client, sw);
+        String sw = target.takeSwitch(client, rest);
         String base = "/v1/switches/" + Daemons.seg(sw) + "/trace";
         if (live) {
             return live(client, base, rest);

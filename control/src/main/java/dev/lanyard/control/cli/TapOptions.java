@@ -1,0 +1,46 @@
+package dev.lanyard.control.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lanyard.control.api.ApiClient;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Which lab and switch a capture or trace looks at: {@code --lab}, {@code --switch}, or the first word when it
+ * names a switch, or the lab's only switch.
+ */
+public final class TapOptions {
+    @Option(names = "--switch", paramLabel = "SWITCH", description = "The switch (default: the lab's only one).")
+    String switchName;
+
+    @Option(names = "--lab", paramLabel = "LAB", description = "The lab (default: the one that is up).")
+    String lab;
+
+    @Mixin
+    LabOptions labs;
+
+    /** A client of the lab's daemon. */
+    ApiClient client() throws IOException {
+        return Daemons.client(labs, labs.resolve(lab));
+    }
+
+    /**
+     * The switch: --switch, else the first of {@code words} when it names one of the lab's switches (then removed
+     * from the list), else the lab's only switch.
+     */
+    String takeSwitch(ApiClient client, List<String> words) throws IOException {
+        String sw = switchName;
+        if (sw == null && !words.isEmpty()) {
+            for (JsonNode s : client.require("GET", "/v1/switches", null)) {
+                if (s.path("name").asText().equals(words.get(0))) {
+                    sw = words.remove(0);
+                    break;
+                }
+            }
+        }
+        return Daemons.switchName(client, sw);
+    }
+}
