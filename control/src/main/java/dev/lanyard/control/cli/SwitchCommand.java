@@ -51,6 +51,10 @@ public final class SwitchCommand implements Callable<Integer> {
     @Option(names = "--busy-poll", description = "Workers spin instead of sleeping: lower latency, a core each.")
     private boolean busyPoll;
 
+    @Option(names = "--spin-us", paramLabel = "MICROS", description = "Without --busy-poll: how long a worker keeps "
+            + "polling after its last frame before it sleeps (default: ${DEFAULT-VALUE}; 0 sleeps at once).")
+    private int spinMicros = DataplaneOptions.DEFAULT_SPIN_MICROS;
+
     @Option(names = "--qdisc-bypass", description = "PACKET_QDISC_BYPASS on transmit (benchmarks only: hides our "
             + "frames from tcpdump on the port and drops more under load).")
     private boolean qdiscBypass;
@@ -76,7 +80,8 @@ public final class SwitchCommand implements Callable<Integer> {
                 agingSeconds * 1000);
         PacketPortConfig ports = PacketPortConfig.DEFAULT.withQdiscBypass(qdiscBypass).withVnetHeader(!noOffload);
         Switch sw = new Switch(cfg);
-        Dataplane dp = new Dataplane(sw, DataplaneOptions.defaults(name).withBusyPoll(busyPoll));
+        Dataplane dp = new Dataplane(sw, DataplaneOptions.defaults(name).withBusyPoll(busyPoll)
+                .withSpinMicros(spinMicros));
         String nsPath = netns == null ? null : NetnsExec.pathOf(netns);
         PrintStream out = System.out;
         try {

@@ -53,6 +53,7 @@ public final class Dataplane implements AutoCloseable {
         this.sw = sw;
         IoHandlerFactory factory = options.busyPoll()
                 ? EpollIoHandler.newFactory(0, () -> (selectNow, hasTasks) -> SelectStrategy.BUSY_WAIT)
+                : options.spinMicros() > 0 ? EpollIoHandler.newFactory(0, () -> new AdaptivePoll(options.spinMicros()))
                 : EpollIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(sw.workers(), threads(options.threadPrefix() + "-w"), factory);
         List<Worker> list = new ArrayList<>();

@@ -68,6 +68,7 @@ final class RxHandle implements EpollIoHandle {
                 int n = rx.receive(batch, worker.counters(), index);
                 if (batch.count() > 0) {
                     worker.pipeline().process(index, batch);
+                    AdaptivePoll.tookFrames();
                 }
                 rx.release();
                 if (n < FrameBatch.MAX_BURST) {
