@@ -216,7 +216,7 @@ public final class ApiServer implements AutoCloseable {
             }
             pending.incrementAndGet();
             try {
-                pool.execute(() -> answer(ctx, handle(method, uri, body), keepAlive && !inputShut(ctx)));
+                pool.execute(() -> answer(ctx, handle(method, uri, body), keepAlive));
             } catch (RejectedExecutionException busy) {
                 answer(ctx, ApiResponse.error(503, "the daemon is busy; try again"), false);
             }
@@ -226,7 +226,17 @@ public final class ApiServer implements AutoCloseable {
             return Boolean.TRUE.equals(ctx.channel().attr(INPUT_SHUT).get());
         }
 
-        private static void answer(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAlive) {
+        /**
+         * Writes an answer. It runs on the channel's event loop, where a client's half-close is seen too: the pending
+         * count goes down in the same task that queues the answer, so a half-close handled in between never finds
+         * nothing pending and closes the connection before the answer is written.
+         */
+        private static void answer(ChannelHandlerContext ctx, ApiResponse answer, boolean keepAliveAsked) {
+            if (!ctx.executor().inEventLoop()) {
+                ctx.executor().execute(() -> answer(ctx, answer, keepAliveAsked));
+                return;
+            }
+            boolean keepAlive = keepAliveAsked && !inputShut(ctx);
             AtomicInteger pending = ctx.channel().attr(PENDING).get();
             if (answer.stream() != null) {
                 // A stream stays pending until it ends: a client that shuts its side down asks it to finish (its
