@@ -17,10 +17,9 @@ final class Metrics {
             header(sb, "lanyard_port_" + c.key() + "_total", "counter", "Port counter " + c.key() + ".");
             for (SwitchRuntime rt : daemon.switches()) {
                 for (PortSpec p : rt.specs()) {
-                    int i = rt.dataplane().indexOf(p.name());
-                    if (i >= 0) {
-                        sample(sb, "lanyard_port_" + c.key() + "_total", rt.name(), p.name(), null,
-                                rt.sw().stats(i).get(c));
+                    PortStats s = stats(rt, p);
+                    if (s != null) {
+                        sample(sb, "lanyard_port_" + c.key() + "_total", rt.name(), p.name(), null, s.get(c));
                     }
                 }
             }
@@ -28,11 +27,10 @@ final class Metrics {
         header(sb, "lanyard_port_drops_total", "counter", "Frames dropped on a port, by reason.");
         for (SwitchRuntime rt : daemon.switches()) {
             for (PortSpec p : rt.specs()) {
-                int i = rt.dataplane().indexOf(p.name());
-                if (i < 0) {
+                PortStats s = stats(rt, p);
+                if (s == null) {
                     continue;
                 }
-                PortStats s = rt.sw().stats(i);
                 for (DropReason r : DropReason.values()) {
                     sample(sb, "lanyard_port_drops_total", rt.name(), p.name(), r.key(), s.drops(r));
                 }
@@ -74,6 +72,16 @@ final class Metrics {
             switchSample(sb, "lanyard_fdb_capacity", rt.sw(), rt.sw().fdb().capacity());
         }
         return sb.toString();
+    }
+
+    /** A port's counters, or null when it is not attached (or went away while we looked). */
+    private static PortStats stats(SwitchRuntime rt, PortSpec p) {
+        int i = rt.dataplane().indexOf(p.name());
+        try {
+            return i < 0 ? null : rt.sw().stats(i);
+        } catch (IllegalArgumentException gone) {
+            return null;
+        }
     }
 
     private static void quantile(StringBuilder sb, String labels, String q, long nanos) {

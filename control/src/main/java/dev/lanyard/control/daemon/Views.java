@@ -103,7 +103,14 @@ final class Views {
         m.put("worker", rt.dataplane().workerOf(spec.name()));
         m.put("settings", settings(spec.settings()));
         if (index >= 0) {
-            PortStats s = sw.stats(index);
+            PortStats s;
+            try {
+                s = sw.stats(index);
+            } catch (IllegalArgumentException gone) {
+                // Its link was deleted while we looked: the watcher has just taken the port off the switch.
+                m.put("state", "missing");
+                return m;
+            }
             Map<String, Object> counters = new LinkedHashMap<>();
             for (PortCounter c : PortCounter.values()) {
                 counters.put(c.key(), s.get(c));
