@@ -1,8 +1,8 @@
 package dev.lanyard.control.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lanyard.control.api.ApiClient;
+import dev.lanyard.tools.pcapng.Direction;
 import dev.lanyard.tools.pcapng.PcapngPacket;
 import dev.lanyard.tools.pcapng.PcapngReader;
 import dev.lanyard.tools.trace.FrameSummary;
@@ -11,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +19,6 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,13 +26,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -48,12 +42,15 @@ import java.util.concurrent.atomic.AtomicReference;
                         + "how many the capture lost (its reader fell behind; forwarding never waits for it). "
                         + "Several captures may run at once, each with its own filter.",
                 "The words are read in order: the switch (optional when the lab has one), then port names (none: "
-                        + "every port, received and sent), then the filter. Put a filter that starts with a port's "
-                        + "name after --port or --."})
+                        + "every port, received and sent), then the filter, in tcpdump's syntax (pcap-filter(7)). "
+                        + "Put a filter that starts with a port's name after --port or --.",
+                "Without -w, each frame is one line: time, port, In or Out, addresses, what it carries, length. "
+                        + "When the reader of stdout goes away (| head) the capture ends.",
+                "Exit codes: 0 done (the totals are on stderr), 1 failed, 2 a bad filter or option, or a switch or "
+                        + "port the lab does not have."})
 public final class CaptureCommand implements Callable<Integer> {
     static final String TRAILER_CAPTURED = "x-lanyard-captured";
     static final String TRAILER_DROPPED = "x-lanyard-dropped";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS")
             .withZone(ZoneId.systemDefault());
 
@@ -91,58 +88,72 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         String path = "/v1/switches/" + Daemons.seg(sel.sw()) + "/capture" + query;
         Map<String, String> trailers = new HashMap<>();
-        Stream stream = new Stream("capture");
-        Thread hook = new Thread(stream::stop, "lanyard-capture-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (ApiStream stream = new ApiStream("capture")) {
             int status;
-            if (write != null) {
-                try (OutputStream out = write.equals("-") ? System.out
-                        : new FileOutputStream(Path.of(write).toFile())) {
-                    status = stream.run(client, path, out, trailers);
-                }
-            } else {
+            if (write == null) {
                 status = printLines(client, path, stream, trailers);
+            } else if (write.equals("-")) {
+                status = stream.run(client, path, () -> stream.endingOnError(System.out), trailers);
+            } else {
+                // The file is made only once the daemon has accepted the filter and the ports.
+                OutputStream[] file = new OutputStream[1];
+                try {
+                    status = stream.run(client, path, () -> file[0] = new FileOutputStream(Path.of(write).toFile()),
+                            trailers);
+                } finally {
+                    if (file[0] != null) {
+                        file[0].close();
+                    }
+                }
             }
             if (status != 200) {
-                return status == 404 || status == 400 ? 2 : 1;
+                if (stream.error().startsWith("bad filter") && sel.ports().isEmpty()) {
+                    System.err.println("lanyard capture: the words after the switch and its port names are the "
+                            + "filter; the ports of " + sel.sw() + " are " + String.join(", ", sel.known()));
+                }
+                return ApiStream.exitCode(status);
             }
             System.err.println(trailers.getOrDefault(TRAILER_CAPTURED, "?") + " frames captured, "
                     + trailers.getOrDefault(TRAILER_DROPPED, "?") + " dropped");
             return 0;
-        } finally {
-            // On Ctrl-C the hook waits for this, so that the summary above is printed before the JVM exits.
-            stream.done();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException exiting) {
-                // Ctrl-C: the hook is running.
-            }
         }
     }
 
-    /** One line per frame, as tcpdump prints them: time, port, direction, addresses, length. */
-    private static int printLines(ApiClient client, String path, Stream stream, Map<String, String> trailers)
+    /**
+     * One line per frame, as tcpdump prints them: time, port, direction, addresses, length. When stdout's reader
+     * goes away the capture is ended, and what is still in flight is read and let go.
+     */
+    private static int printLines(ApiClient client, String path, ApiStream stream, Map<String, String> trailers)
             throws Exception {
         PipedInputStream in = new PipedInputStream(1 << 20);
         PipedOutputStream pipe = new PipedOutputStream(in);
         AtomicReference<Exception> failure = new AtomicReference<>();
         PrintStream out = System.out;
         Thread printer = new Thread(() -> {
+            boolean printing = true;
             try (PcapngReader r = new PcapngReader(Channels.newChannel(in))) {
                 for (PcapngPacket p = r.read(); p != null; p = r.read()) {
-                    out.println(TIME.format(Instant.ofEpochSecond(0, p.epochNanos())) + " " + p.interfaceName()
-                            + " " + (p.direction().name().equals("INBOUND") ? "In " : "Out") + " "
-                            + FrameSummary.of(p.data(), p.originalLength()));
+                    if (printing) {
+                        out.println(TIME.format(Instant.ofEpochSecond(0, p.epochNanos())) + " " + p.interfaceName()
+                                + " " + (p.direction() == Direction.INBOUND ? "In " : "Out") + " "
+                                + FrameSummary.of(p.data(), p.originalLength()));
+                        printing = !stream.readerGone(out);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 failure.set(e);
+                stream.end();
             }
         }, "lanyard-capture-print");
         printer.start();
         int status;
         try (pipe) {
-            status = stream.run(client, path, pipe, trailers);
+            status = stream.run(client, path, () -> pipe, trailers);
+        } catch (IOException e) {
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            throw e;
         }
         printer.join(5_000);
         if (status == 200 && failure.get() != null) {
@@ -151,8 +162,8 @@ public final class CaptureCommand implements Callable<Integer> {
         return status;
     }
 
-    /** Words to switch, ports and filter, checked against the lab's switches and ports. */
-    record Selection(String sw, List<String> ports, String filter) {
+    /** Words to switch, ports and filter, checked against the lab's switches and ports (all of them: known). */
+    record Selection(String sw, List<String> ports, String filter, List<String> known) {
     }
 
     static Selection select(ApiClient client, TapOptions target, List<String> namedPorts, List<String> given)
@@ -161,11 +172,11 @@ public final class CaptureCommand implements Callable<Integer> {
         String sw = target.takeSwitch(client, words);
         int next = 0;
         List<String> ports = new ArrayList<>(namedPorts);
+        List<String> known = new ArrayList<>();
+        for (JsonNode p : client.require("GET", "/v1/switches/" + Daemons.seg(sw) + "/ports", null)) {
+            known.add(p.path("name").asText());
+        }
         if (namedPorts.isEmpty()) {
-            Set<String> known = new HashSet<>();
-            for (JsonNode p : client.require("GET", "/v1/switches/" + Daemons.seg(sw) + "/ports", null)) {
-                known.add(p.path("name").asText());
-            }
             while (next < words.size() && known.contains(words.get(next))) {
                 ports.add(words.get(next++));
             }
@@ -173,60 +184,10 @@ public final class CaptureCommand implements Callable<Integer> {
         if (next < words.size() && words.get(next).equals("--")) {
             next++;
         }
-        return new Selection(sw, ports, String.join(" ", words.subList(next, words.size())));
+        return new Selection(sw, ports, String.join(" ", words.subList(next, words.size())), known);
     }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** The streaming call, which Ctrl-C ends gracefully so that the daemon still sends its totals. */
-    static final class Stream {
-        private final AtomicReference<SocketChannel> connection = new AtomicReference<>();
-        private final CountDownLatch finished = new CountDownLatch(1);
-        private final String command;
-
-        /** A stream for the command of that name ("capture", "trace"), which its error messages start with. */
-        Stream(String command) {
-            this.command = command;
-        }
-
-        int run(ApiClient client, String path, OutputStream out, Map<String, String> trailers) throws IOException {
-            ByteArrayOutputStream error = new ByteArrayOutputStream();
-            int status = client.exchange("GET", path, null, code -> code == 200 ? out : error, trailers,
-                    connection::set);
-            out.flush();
-            if (status != 200) {
-                String message = error.toString(StandardCharsets.UTF_8);
-                try {
-                    message = JSON.readTree(message).path("error").asText(message);
-                } catch (IOException notJson) {
-                    // Keep the text as it came.
-                }
-                System.err.println("lanyard " + command + ": " + message);
-            }
-            return status;
-        }
-
-        /** Asks the daemon to end the stream (its side sees our output shut) and waits a little for the totals. */
-        void stop() {
-            SocketChannel ch = connection.get();
-            if (ch != null && ch.isOpen()) {
-                try {
-                    ch.shutdownOutput();
-                } catch (IOException gone) {
-                    return;
-                }
-            }
-            try {
-                finished.await(3, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        void done() {
-            finished.countDown();
-        }
     }
 }

@@ -63,7 +63,7 @@ public final class Main implements Runnable {
         }
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("lanyard " + cmd.getCommandName() + ": " + message(e));
-            return FAILED;
+            return e instanceof UsageException ? USAGE : FAILED;
         });
         return cl.execute(args);
     }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,18 +30,28 @@ public final class TapOptions {
 
     /**
      * The switch: --switch, else the first of {@code words} when it names one of the lab's switches (then removed
-     * from the list), else the lab's only switch.
+     * from the list), else the lab's only switch. A switch the lab does not have, or a lab of several switches where
+     * none was named, is a {@link UsageException}.
      */
     String takeSwitch(ApiClient client, List<String> words) throws IOException {
-        String sw = switchName;
-        if (sw == null && !words.isEmpty()) {
-            for (JsonNode s : client.require("GET", "/v1/switches", null)) {
-                if (s.path("name").asText().equals(words.get(0))) {
-                    sw = words.remove(0);
-                    break;
-                }
-            }
+        List<String> names = new ArrayList<>();
+        for (JsonNode s : client.require("GET", "/v1/switches", null)) {
+            names.add(s.path("name").asText());
         }
-        return Daemons.switchName(client, sw);
+        if (switchName != null) {
+            if (!names.contains(switchName)) {
+                throw new UsageException("the lab has no switch " + switchName + "; its switches: "
+                        + String.join(", ", names));
+            }
+            return switchName;
+        }
+        if (!words.isEmpty() && names.contains(words.get(0))) {
+            return words.remove(0);
+        }
+        if (names.size() != 1) {
+            throw new UsageException("the lab has " + names.size() + " switches (" + String.join(", ", names)
+                    + "); say which, as the first word or with --switch");
+        }
+        return names.get(0);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.control.api.ApiClient;
+import dev.lanyard.tools.pcapng.Direction;
 import dev.lanyard.tools.pcapng.PcapngPacket;
 import dev.lanyard.tools.pcapng.PcapngReader;
 import dev.lanyard.tools.trace.TraceReport;
@@ -35,10 +36,13 @@ import java.util.concurrent.Callable;
                 "  lanyard trace [SWITCH] --in PORT FRAME...   a frame made from fields, without sending it: "
                         + "src=MAC dst=MAC vlan=N pcp=N svlan=N type=0xNNNN len=N, arp|icmp|udp with sip= dip= "
                         + "sport= dport=, or the bytes as hex (hex=... or the digits alone)",
-                "  lanyard trace [SWITCH] --in PORT --read FILE   each frame of a pcapng file, as if it came in on "
+                "  lanyard trace [SWITCH] --read FILE [--in PORT]   the frames of a pcapng file (lanyard capture -w): "
+                        + "each received frame on the port it was captured at, or every frame as if it came in on "
                         + "PORT",
                 "  lanyard trace [SWITCH] --live [-c COUNT] [FILTER...]   real frames that match, with the time "
-                        + "each spent in the switch; until COUNT or Ctrl-C"})
+                        + "each spent in the switch; until COUNT or Ctrl-C",
+                "The switch is optional when the lab has one. Exit codes: 0 done, 1 failed, 2 a bad frame, "
+                        + "filter or option, or a switch or port the lab does not have."})
 public final class TraceCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,6 +73,8 @@ public final class TraceCommand implements Callable<Integer> {
     @Mixin
     private TapOptions target;
 
+    private long shown;
+
     @Override
     public Integer call() throws Exception {
         ApiClient client = target.client();
@@ -76,33 +82,54 @@ public final class TraceCommand implements Callable<Integer> {
         String sw = target.takeSwitch(client, rest);
         String base = "/v1/switches/" + Daemons.seg(sw) + "/trace";
         if (live) {
+            if (in != null || read != null) {
+                throw new UsageException("--live follows real frames; it takes no --in or --read");
+            }
             return live(client, base, rest);
         }
-        if (in == null) {
-            throw new IllegalArgumentException("say which port the frame comes in on with --in PORT");
+        if (!ports.isEmpty()) {
+            throw new UsageException("--port is for --live; say where the frame comes in with --in PORT");
         }
         if (read != null) {
             if (!rest.isEmpty()) {
-                throw new IllegalArgumentException("--read takes the frames from the file; drop " + rest);
+                throw new UsageException("--read takes the frames from the file; drop " + String.join(" ", rest));
             }
-            try (PcapngReader r = PcapngReader.open(read)) {
-                for (PcapngPacket p : r) {
-                    if (!show(client, base, HexFormat.of().formatHex(p.data()))) {
-                        return 2;
-                    }
-                }
-            }
-            return 0;
+            return readFile(client, base);
+        }
+        if (in == null) {
+            throw new UsageException("say which port the frame comes in on with --in PORT");
         }
         if (rest.isEmpty()) {
-            throw new IllegalArgumentException("describe the frame: src=MAC dst=MAC ..., or its bytes in hex");
+            throw new UsageException("describe the frame: src=MAC dst=MAC ..., or its bytes in hex");
         }
-        return show(client, base, String.join(" ", rest)) ? 0 : 2;
+        return show(client, base, in, String.join(" ", rest)) ? 0 : Main.USAGE;
+    }
+
+    /**
+     * The frames of a pcapng file: each as if received on --in, or without it each received frame (In) on the port
+     * it was captured at, as {@code lanyard capture -w} names them; frames the switch sent (Out) are its own output.
+     */
+    private int readFile(ApiClient client, String base) throws IOException {
+        try (PcapngReader r = PcapngReader.open(read)) {
+            for (PcapngPacket p : r) {
+                if (in == null && p.direction() == Direction.OUTBOUND) {
+                    continue;
+                }
+                String port = in != null ? in : p.interfaceName();
+                if (port == null || port.isEmpty()) {
+                    throw new UsageException(read + " does not name the port of each frame; say which with --in");
+                }
+                if (!show(client, base, port, HexFormat.of().formatHex(p.data()))) {
+                    return Main.USAGE;
+                }
+            }
+        }
+        return 0;
     }
 
     /** Prints one trace; false (after saying why) when the daemon refused the port or the frame. */
-    private boolean show(ApiClient client, String path, String frame) throws IOException {
-        ObjectNode body = JSON.createObjectNode().put("in", in).put("frame", frame);
+    private boolean show(ApiClient client, String path, String port, String frame) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("in", port).put("frame", frame);
         ApiClient.Reply reply = client.call("POST", path, body);
         if (reply.status() == 400 || reply.status() == 404) {
             System.err.println("lanyard trace: " + reply.error());
@@ -111,10 +138,16 @@ public final class TraceCommand implements Callable<Integer> {
         if (!reply.ok()) {
             throw new IOException(reply.error());
         }
-        JsonNode report = reply.body();
-        System.out.print(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
-                : TraceText.render(JSON.treeToValue(report, TraceReport.class)) + "\n");
+        print(reply.body());
         return true;
+    }
+
+    /** A trace as text (a blank line between two) or as JSON, one object per line with --live. */
+    private void print(JsonNode report) throws IOException {
+        String text = json ? (live ? JSON.writeValueAsString(report) : JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(report)) + "\n" : TraceText.render(JSON.treeToValue(report, TraceReport.class));
+        System.out.print(shown++ > 0 && !json ? "\n" + text : text);
+        System.out.flush();
     }
 
     private int live(ApiClient client, String base, List<String> filter) throws IOException {
@@ -127,30 +160,20 @@ public final class TraceCommand implements Callable<Integer> {
                     .replace("+", "%20"));
         }
         Map<String, String> trailers = new HashMap<>();
-        CaptureCommand.Stream stream = new CaptureCommand.Stream("trace");
-        Thread hook = new Thread(stream::stop, "lanyard-trace-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        long[] shown = {0};
-        try {
-            int status = stream.run(client, base + "/live" + q, new Lines(line -> {
-                System.out.print(json ? line + "\n" : TraceText.render(JSON.readValue(line, TraceReport.class))
-                        + "\n");
-                System.out.flush();
-                shown[0]++;
+        try (ApiStream stream = new ApiStream("trace")) {
+            boolean[] gone = {false};
+            int status = stream.run(client, base + "/live" + q, () -> new Lines(line -> {
+                if (!gone[0]) {
+                    print(JSON.readTree(line));
+                    gone[0] = stream.readerGone(System.out);
+                }
             }), trailers);
             if (status != 200) {
-                return status == 404 || status == 400 ? 2 : 1;
+                return ApiStream.exitCode(status);
             }
-            System.err.println(shown[0] + " frames traced, " + trailers.getOrDefault(CaptureCommand.TRAILER_DROPPED,
+            System.err.println(shown + " frames traced, " + trailers.getOrDefault(CaptureCommand.TRAILER_DROPPED,
                     "?") + " missed");
             return 0;
-        } finally {
-            stream.done();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException exiting) {
-                // Ctrl-C: the hook is running.
-            }
         }
     }
 
