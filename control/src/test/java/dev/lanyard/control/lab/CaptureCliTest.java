@@ -1,171 +1,291 @@
 package dev.lanyard.control.lab;
 
+import static dev.lanyard.control.lab.TapTesting.A1;
+import static dev.lanyard.control.lab.TapTesting.A2;
+import static dev.lanyard.control.lab.TapTesting.awaitTaps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.control.api.ApiClient;
 import dev.lanyard.dataplane.lab.Cmd;
-import dev.lanyard.dataplane.lab.HandLab;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Captures, traces and latency through a running lab's daemon and the command line, with tshark as the reader: the
- * docker0 lab, ns0 pinging the others.
+ * {@code lanyard capture}, {@code trace}, {@code ports} and {@code latency} against a running lab, with tshark as
+ * the reader of what capture writes: to a file, through a pipe, stopped by Ctrl-C or by its reader leaving.
  */
 @Tag("netns")
 class CaptureCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A line of {@code lanyard capture} without -w: time, port, direction, summary. */
+    private static final Pattern LINE = Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} (\\S+) (In |Out) .*, ICMP "
+            + "echo (request|reply), length 98");
+    private static TestLab lab;
+    private static ApiClient api;
+    private static String sw;
+    private static String p0;
+    private static String p1;
+    private static String p2;
+    private Path dir;
+
+    @BeforeAll
+    static void up() throws Exception {
+        lab = TapTesting.up();
+        api = TapTesting.api(lab);
+        sw = lab.n("sw");
+        p0 = lab.portFacing("h0");
+        p1 = lab.portFacing("h1");
+        p2 = lab.portFacing("h2");
+    }
+
+    @AfterAll
+    static void down() throws IOException {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @BeforeEach
+    void files() throws IOException {
+        dir = Files.createTempDirectory("lanyard-capture");
+    }
+
+    @AfterEach
+    void removeFiles() throws IOException {
+        try (var s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(dir);
+        assertEquals(0, TapTesting.taps(api, sw), "a capture or trace left running");
+    }
 
     @Test
-    void capturesToAFileAndThroughAPipeWithFiltersTracesAndMeasuresLatency() throws Exception {
-        Assumptions.assumeTrue(HandLab.canCreateNamespaces(), "needs root to create network namespaces");
-        try (TestLab t = TestLab.of("lab3-docker0.yaml", "ns0", "ns1", "ns2", "docker0")) {
-            t.up();
-            String sw = t.n("docker0");
-            String p0 = t.portFacing("ns0");
-            String p1 = t.portFacing("ns1");
-            ApiClient api = new ApiClient(new LabPaths(t.stateDir).socket(t.lab));
-            assertTrue(t.ping("ns0", "172.17.0.102"), "the lab works");
+    void capturesToAFileThatTsharkReadsWithPortNamesAndDirections() throws Exception {
+        Path file = dir.resolve("c.pcapng");
+        CompletableFuture<Out> capture = CompletableFuture.supplyAsync(() -> cli("capture", "-w", file.toString(),
+                "-c", "8", "icmp"));
+        awaitTaps(api, sw, 1);
+        Cmd.check("ip", "netns", "exec", lab.n("h0"), "ping", "-c", "2", "-i", "0.2", A1);
+        Out done = capture.get(10, TimeUnit.SECONDS);
+        assertEquals(0, done.code(), done.err());
+        assertEquals("8 frames captured, 0 dropped\n", done.err());
+        List<String> lines = Cmd.check("tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.interface_name",
+                "-e", "frame.packet_flags_direction", "-e", "icmp.type").out().lines().toList();
+        // Each request comes in at h0's port and leaves at h1's; each reply the other way round.
+        assertEquals(List.of(p0 + "\t0x00000001\t8", p0 + "\t0x00000001\t8", p0 + "\t0x00000002\t0",
+                p0 + "\t0x00000002\t0", p1 + "\t0x00000001\t0", p1 + "\t0x00000001\t0", p1 + "\t0x00000002\t8",
+                p1 + "\t0x00000002\t8").stream().sorted().toList(), lines.stream().sorted().toList());
+    }
 
-            // A capture to a file: two pings are 8 frames at the two ports (each request and reply in and out).
-            Path file = Files.createTempFile("lanyard-capture", ".pcapng");
-            try {
-                CompletableFuture<Integer> capture = CompletableFuture.supplyAsync(() -> t.lanyard("capture",
-                        "-w", file.toString(), "-c", "8", "icmp"));
-                awaitCaptures(api, sw, 1);
-                Cmd.check("ip", "netns", "exec", t.n("ns0"), "ping", "-c", "2", "-i", "0.2", "172.17.0.102");
-                assertEquals(0, capture.get(20, TimeUnit.SECONDS), "lanyard capture -c 8 ends by itself");
-                String fields = Cmd.check("tshark", "-r", file.toString(), "-T", "fields", "-e",
-                        "frame.interface_name", "-e", "frame.packet_flags_direction", "-e", "icmp.type").out();
-                List<String> lines = fields.lines().toList();
-                assertEquals(8, lines.size(), fields);
-                long in0 = lines.stream().filter(l -> l.split("\t")[0].equals(p0)
-                        && Integer.decode(l.split("\t")[1]) == 1 && l.endsWith("\t8")).count();
-                long out1 = lines.stream().filter(l -> l.split("\t")[0].equals(p1)
-                        && Integer.decode(l.split("\t")[1]) == 2 && l.endsWith("\t8")).count();
-                assertEquals(2, in0, "the requests come in at ns0's port: " + fields);
-                assertEquals(2, out1, "and leave at ns1's port: " + fields);
-            } finally {
-                Files.deleteIfExists(file);
+    @Test
+    void streamsPcapngIntoTsharkThroughStdoutKeepingOnlyTheFilteredHost() throws Exception {
+        Cmd.Running pipe = Cmd.start("bash", "-o", "pipefail", "-c", shell(TapTesting.java(lab, "capture", "-w",
+                "-", "-c", "4", "icmp", "and", "host", A1)) + " | tshark -l -r - -T fields -e ip.src -e ip.dst");
+        awaitTaps(api, sw, 1);
+        TapTesting.pingOnce(lab, "h0", A2);
+        TapTesting.pingOnce(lab, "h0", A1);
+        Cmd.Result piped = pipe.await(20);
+        List<String> rows = piped.out().lines().toList();
+        assertEquals(0, piped.exit(), piped.err());
+        assertEquals(List.of(TapTesting.A0 + "\t" + A1, TapTesting.A0 + "\t" + A1, A1 + "\t" + TapTesting.A0,
+                A1 + "\t" + TapTesting.A0), rows.stream().sorted().toList(), piped.out() + piped.err());
+        assertTrue(piped.err().contains("4 frames captured, 0 dropped"), piped.err());
+    }
+
+    @Test
+    void ctrlCEndsALineByLineCaptureWithItsTotals() throws Exception {
+        Path out = dir.resolve("out");
+        Path err = dir.resolve("err");
+        Process p = new ProcessBuilder(TapTesting.java(lab, "capture", p0, p1, "icmp"))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            awaitTaps(api, sw, 1);
+            TapTesting.pingOnce(lab, "h0", A1);
+            TapTesting.pingOnce(lab, "h0", A2);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (Files.readAllLines(out).size() < 6 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
             }
+            p.destroy();   // SIGTERM: the JVM's shutdown hooks run as on Ctrl-C's SIGINT
+            assertTrue(p.waitFor(10, TimeUnit.SECONDS), "capture ends");
+        } finally {
+            p.destroyForcibly();
+        }
+        List<String> lines = Files.readAllLines(out);
+        // h0 to h1: four frames at the two ports; h0 to h2: the two at h0's port.
+        assertEquals(6, lines.size(), String.join("\n", lines));
+        for (String l : lines) {
+            var m = LINE.matcher(l);
+            assertTrue(m.matches() && List.of(p0, p1).contains(m.group(1)), l);
+        }
+        assertEquals("6 frames captured, 0 dropped\n", Files.readString(err));
+    }
 
-            // Streamed to stdout into tshark, filtered on one host: the pings to .103 are not there.
-            String cp = System.getProperty("java.class.path");
-            Cmd.Running pipe = Cmd.start("bash", "-c", "java --enable-native-access=ALL-UNNAMED -cp '" + cp
-                    + "' dev.lanyard.control.cli.Main capture --state-dir " + t.stateDir + " -w - -c 4 "
-                    + "icmp and host 172.17.0.102 | tshark -l -r - -T fields -e ip.src -e ip.dst");
-            awaitCaptures(api, sw, 1);
-            Cmd.check("ip", "netns", "exec", t.n("ns0"), "ping", "-c", "1", "172.17.0.103");
-            Cmd.check("ip", "netns", "exec", t.n("ns0"), "ping", "-c", "1", "172.17.0.102");
-            Cmd.Result piped = pipe.await(30);
-            List<String> rows = piped.out().lines().toList();
-            assertEquals(4, rows.size(), piped.out() + piped.err());
-            assertTrue(rows.stream().allMatch(r -> r.contains("172.17.0.102")), piped.out());
-            assertTrue(piped.err().contains("4 frames captured, 0 dropped"), piped.err());
-
-            // A bad filter: libpcap's words, exit code 2, nothing started.
-            assertEquals(2, t.lanyard("capture", "-c", "1", "tcp", "prot", "80"));
-            assertEquals(0, captures(api, sw), "no capture left running");
-
-            // Traces, without sending anything.
-            String mac0 = mac(t, "ns0");
-            String mac1 = mac(t, "ns1");
-            assertEquals(List.of("ok", "unchanged", "hit", "output"),
-                    outcomes(api, sw, p0, "src=" + mac0 + " dst=" + mac1));
-            assertEquals(List.of("ok", "unchanged", "miss", "flood"),
-                    outcomes(api, sw, p0, "src=" + mac0 + " dst=02:99:99:99:99:99"));
-            assertEquals(List.of("ok", "unchanged", "skipped", "flood"),
-                    outcomes(api, sw, p0, "src=" + mac0 + " dst=ff:ff:ff:ff:ff:ff"));
-            assertEquals(List.of("ok", "move", "hit", "drop"), outcomes(api, sw, p1, "src=" + mac0 + " dst=" + mac1));
-            assertEquals("runt", outcomes(api, sw, p0, "hex=0102030405").get(0));
-            assertEquals(0, t.lanyard("trace", "--in", p0, "src=" + mac0, "dst=" + mac1));
-            assertEquals(2, t.lanyard("trace", "--in", "nosuchport", "src=" + mac0, "dst=" + mac1));
-
-            // Live traces of real frames carry their time in the switch.
-            ByteArrayOutputStream lines = new ByteArrayOutputStream();
-            CompletableFuture<Integer> live = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return api.exchange("GET", "/v1/switches/" + sw + "/trace/live?count=2&filter=icmp", null,
-                            lines, new HashMap<>());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            awaitCaptures(api, sw, 1);
-            Cmd.check("ip", "netns", "exec", t.n("ns0"), "ping", "-c", "1", "172.17.0.102");
-            assertEquals(200, live.get(20, TimeUnit.SECONDS));
-            List<String> traces = lines.toString(StandardCharsets.UTF_8).lines().toList();
-            assertEquals(2, traces.size(), lines.toString(StandardCharsets.UTF_8));
-            for (String l : traces) {
-                JsonNode r = JSON.readTree(l);
-                assertTrue(r.path("live").asBoolean() && r.path("nanosInSwitch").asLong() > 0, l);
-            }
-
-            // Latency per port, and its reset.
-            JsonNode ports = api.require("GET", "/v1/switches/" + sw + "/ports", null);
-            JsonNode l0 = port(ports, p0).path("latency");
-            assertTrue(l0.path("frames").asLong() > 0 && l0.path("p50Nanos").asLong() > 0
-                    && l0.path("maxNanos").asLong() >= l0.path("p99Nanos").asLong(), l0.toString());
-            String metrics = new String(metrics(api), StandardCharsets.UTF_8);
-            assertTrue(metrics.contains("lanyard_port_latency_seconds{switch=\"" + sw + "\",port=\"" + p0
-                    + "\",quantile=\"0.99\"}"), metrics);
-            assertEquals(0, t.lanyard("latency", "--reset"));
-            JsonNode after = port(api.require("GET", "/v1/switches/" + sw + "/ports", null), p0).path("latency");
-            assertEquals(0, after.path("frames").asLong(), after.toString());
+    @Test
+    void aCaptureEndsWhenTheReaderOfItsOutputGoesAway() throws Exception {
+        Cmd.Running ping = Cmd.start("ip", "netns", "exec", lab.n("h0"), "ping", "-c", "20", "-i", "0.1", A1);
+        try {
+            Cmd.Result head = Cmd.run(20, "bash", "-o", "pipefail", "-c", shell(TapTesting.java(lab, "capture",
+                    "icmp")) + " | head -n 2");
+            assertEquals(0, head.exit(), head.err());
+            assertEquals(2, head.out().lines().count(), head.out());
+            assertTrue(head.err().matches("\\d+ frames captured, 0 dropped\\n"), head.err());
+        } finally {
+            ping.await(10);
         }
     }
 
-    private static List<String> outcomes(ApiClient api, String sw, String in, String frame) throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("in", in).put("frame", frame);
-        JsonNode report = api.require("POST", "/v1/switches/" + sw + "/trace", body);
-        return report.path("steps").findValuesAsText("outcome").stream().limit(4).toList();
+    @Test
+    void aBadFilterOrANameTheLabDoesNotHaveExitsTwoAndWritesNothing() throws Exception {
+        Path file = dir.resolve("never.pcapng");
+        Out bad = cli("capture", "-w", file.toString(), "-c", "1", "tcp", "prot", "80");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("lanyard capture: bad filter \"tcp prot 80\": can't parse filter "
+                + "expression: syntax error\n"), bad.err());
+        assertFalse(Files.exists(file), "no file for a capture that never started");
+        Out port = cli("capture", "--port", "nosuchport", "-c", "1");
+        assertEquals(2, port.code());
+        assertTrue(port.err().startsWith("lanyard capture: no port named \"nosuchport\""), port.err());
+        Out sws = cli("capture", "--switch", "nosuchswitch", "-c", "1");
+        assertEquals(2, sws.code());
+        assertEquals("lanyard capture: the lab has no switch nosuchswitch; its switches: " + sw + "\n", sws.err());
+        assertEquals(2, cli("latency", "nosuchswitch").code());
+        assertEquals(2, cli("trace", "src=02:00:00:00:00:01").code(), "no --in");
+        assertEquals(2, cli("trace", "--in", p0).code(), "no frame");
+        assertEquals(2, cli("trace", "--in", "nosuchport", "src=02:00:00:00:00:01").code());
+        assertEquals(2, cli("trace", "--in", p0, "src=zz").code());
     }
 
-    private static String mac(TestLab t, String host) {
-        return Cmd.check("ip", "-n", t.n(host), "-br", "link", "show", "eth0").out().trim().split("\\s+")[2];
+    @Test
+    void traceExplainsUnicastFloodsBroadcastReflectionAndRunts() throws Exception {
+        String mac0 = TapTesting.mac(lab, "h0");
+        String mac1 = TapTesting.mac(lab, "h1");
+        Out unicast = cli("trace", "--in", p0, "src=" + mac0, "dst=" + mac1);
+        assertEquals(0, unicast.code(), unicast.err());
+        List<String> lines = unicast.out().lines().toList();
+        assertEquals(5, lines.size(), unicast.out());
+        assertEquals("Frame: 60 bytes on " + p0 + " (port 0), not sent", lines.get(0));
+        assertTrue(lines.get(1).startsWith("decode: " + mac0 + " > " + mac1 + ", untagged"), lines.get(1));
+        assertTrue(lines.get(2).matches("learn:  " + mac0 + " in vlan 0 on " + p0 + ": (unchanged|refresh)"),
+                lines.get(2));
+        assertTrue(lines.get(3).startsWith("lookup: " + mac1 + " in vlan 0: hit on " + p1), lines.get(3));
+        assertEquals("action: output to " + p1, lines.get(4));
+
+        String unknown = cli("trace", sw, "--in", p0, "src=" + mac0, "dst=02:99:99:99:99:99").out();
+        assertTrue(unknown.contains("lookup: 02:99:99:99:99:99 in vlan 0: miss"), unknown);
+        assertTrue(unknown.contains("action: flood") && unknown.contains(p1) && unknown.contains(p2), unknown);
+        String broadcast = cli("trace", "--in", p0, "arp", "src=" + mac0, "sip=" + TapTesting.A0, "dip=" + A2).out();
+        assertTrue(broadcast.contains("ARP") && broadcast.contains("action: flood (broadcast) to ["), broadcast);
+        String reflection = cli("trace", "--in", p1, "src=" + mac0, "dst=" + mac1).out();
+        assertTrue(reflection.contains("on " + p1 + ": move"), reflection);
+        assertTrue(reflection.contains("action: drop: reflection"), reflection);
+        String runt = cli("trace", "--in", p0, "hex=0102030405").out();
+        assertTrue(runt.contains("decode: runt: 5 bytes") && runt.contains("action: drop: runt"), runt);
+        String json = cli("trace", "--json", "--in", p0, "src=" + mac0, "dst=" + mac1).out();
+        assertTrue(json.contains("\"outcome\" : \"output\""), json);
     }
 
-    private static JsonNode port(JsonNode ports, String name) {
-        for (JsonNode p : ports) {
-            if (p.path("name").asText().equals(name)) {
-                return p;
-            }
-        }
-        throw new AssertionError("no port " + name + " in " + ports);
+    @Test
+    void traceReadsTheFramesOfACaptureFile() throws Exception {
+        Path file = dir.resolve("c.pcapng");
+        CompletableFuture<Out> capture = CompletableFuture.supplyAsync(() -> cli("capture", "-w", file.toString(),
+                "-c", "4", "icmp"));
+        awaitTaps(api, sw, 1);
+        TapTesting.pingOnce(lab, "h0", A1);
+        assertEquals(0, capture.get(10, TimeUnit.SECONDS).code());
+        // Received frames on the ports they came in at: the request at h0's, the reply at h1's.
+        Out read = cli("trace", "--read", file.toString());
+        assertEquals(0, read.code(), read.err());
+        List<String> frames = read.out().lines().filter(l -> l.startsWith("Frame: ")).toList();
+        assertEquals(List.of("Frame: 98 bytes on " + p0 + " (port 0), not sent", "Frame: 98 bytes on " + p1
+                + " (port 1), not sent"), frames, read.out());
+        assertTrue(read.out().contains("action: output to " + p1) && read.out().contains("action: output to " + p0),
+                read.out());
+        // With --in, every frame of the file as if it came in there.
+        assertEquals(4, cli("trace", "--read", file.toString(), "--in", p2).out().lines()
+                .filter(l -> l.startsWith("Frame: 98 bytes on " + p2)).count());
     }
 
-    private static byte[] metrics(ApiClient api) throws Exception {
+    @Test
+    void traceLiveShowsRealFramesWithTheirTime() throws Exception {
+        CompletableFuture<Out> live = CompletableFuture.supplyAsync(() -> cli("trace", "--live", "-c", "2", "icmp"));
+        awaitTaps(api, sw, 1);
+        TapTesting.pingOnce(lab, "h0", A1);
+        Out out = live.get(10, TimeUnit.SECONDS);
+        assertEquals(0, out.code(), out.err());
+        assertEquals(2, out.out().lines().filter(l -> l.matches("time: +\\d+\\.\\d us in the switch")).count(),
+                out.out());
+        assertTrue(out.out().contains("ICMP echo request") && out.out().contains("ICMP echo reply"), out.out());
+        assertEquals("2 frames traced, 0 missed\n", out.err());
+    }
+
+    @Test
+    void portsShowLatencyPercentilesThatTheResetClears() throws Exception {
+        TapTesting.pingOnce(lab, "h0", A1);
+        Out ports = cli("ports");
+        assertEquals(0, ports.code(), ports.err());
+        List<String> lines = ports.out().lines().toList();
+        assertTrue(lines.get(1).contains("latency_us p50/p99/p99.9/max"), ports.out());
+        String row = lines.stream().filter(l -> l.startsWith(p0 + " ")).findFirst().orElseThrow();
+        var m = Pattern.compile(" (\\d+\\.\\d)/(\\d+\\.\\d)/(\\d+\\.\\d)/(\\d+\\.\\d) ").matcher(row);
+        assertTrue(m.find(), row);
+        assertTrue(Double.parseDouble(m.group(1)) > 0 && Double.parseDouble(m.group(4)) >= Double.parseDouble(
+                m.group(2)), row);
+
+        Out reset = cli("latency", "--reset");
+        assertEquals(0, reset.code(), reset.err());
+        assertEquals("switch " + sw + " (reset)", reset.out().lines().findFirst().orElseThrow());
+        assertTrue(reset.out().lines().skip(1).toList().get(0).matches("port +frames +p50_us +p99_us +p99\\.9_us "
+                + "+max_us"), reset.out());
+        assertEquals(3, reset.out().lines().filter(l -> l.matches("\\S+ +0 +0\\.0 +0\\.0 +0\\.0 +0\\.0")).count(),
+                reset.out());
+    }
+
+    /** What a command line run in this JVM printed, and its exit code. */
+    private record Out(int code, String out, String err) {
+    }
+
+    /** Runs the command line in this JVM against the lab, with stdout and stderr kept apart for the test. */
+    private static synchronized Out cli(String... args) {
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        api.exchange("GET", "/metrics", null, out, new HashMap<>());
-        return out.toByteArray();
-    }
-
-    private static int captures(ApiClient api, String sw) throws Exception {
-        Map<?, ?> health = JSON.convertValue(api.require("GET", "/v1/switches/" + sw, null), Map.class);
-        Object n = health.get("taps");
-        return n == null ? 0 : ((Number) n).intValue();
-    }
-
-    /** Waits until the switch has {@code n} taps running (a capture or trace started by another thread). */
-    private static void awaitCaptures(ApiClient api, String sw, int n) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (captures(api, sw) < n && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setOut(o);
+            System.setErr(e);
+            int code = lab.lanyard(args);
+            return new Out(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
         }
-        assertEquals(n, captures(api, sw), "taps running on " + sw);
+    }
+
+    /** A command line for bash, each word quoted. */
+    private static String shell(List<String> argv) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : argv) {
+            sb.append(sb.length() == 0 ? "" : " ").append('\'').append(a.replace("'", "'\\''")).append('\'');
+        }
+        return sb.toString();
     }
 }
