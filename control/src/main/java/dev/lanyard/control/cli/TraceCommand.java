@@ -171,8 +171,8 @@ public final class TraceCommand implements Callable<Integer> {
             if (status != 200) {
                 return ApiStream.exitCode(status);
             }
-            System.err.println(shown + " frames traced, " + trailers.getOrDefault(CaptureCommand.TRAILER_DROPPED,
-                    "?") + " missed");
+            System.err.println(shown + (shown == 1 ? " frame" : " frames") + " traced, "
+                    + trailers.getOrDefault(CaptureCommand.TRAILER_DROPPED, "?") + " missed");
             return 0;
         }
     }
