@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
         description = {"Explain a frame's path through a switch: decode, learn, lookup, action.",
                 "  lanyard trace [SWITCH] --in PORT FRAME...   a frame made from fields, without sending it: "
                         + "src=MAC dst=MAC vlan=N pcp=N svlan=N type=0xNNNN len=N, arp|icmp|udp with sip= dip= "
-                        + "sport= dport=, or the bytes as hex (hex=... or the digits alone)",
+                        + "sport= dport=, or the bytes as hex (hex=..., or the digits alone from 6 bytes on)",
                 "  lanyard trace [SWITCH] --read FILE [--in PORT]   the frames of a pcapng file (lanyard capture -w): "
                         + "each received frame on the port it was captured at, or every frame as if it came in on "
                         + "PORT",
@@ -50,7 +50,8 @@ public final class TraceCommand implements Callable<Integer> {
             + "--live the filter.")
     private List<String> words = new ArrayList<>();
 
-    @Option(names = "--in", paramLabel = "PORT", description = "The port the frame comes in on.")
+    @Option(names = "--in", paramLabel = "PORT", description = "The port the frame comes in on (with --read: "
+            + "every frame of the file).")
     private String in;
 
     @Option(names = "--read", paramLabel = "FILE", description = "Trace the frames of a pcapng file.")
