@@ -58,13 +58,20 @@ final class ApiStream implements AutoCloseable {
                 }
                 try {
                     body[0] = out.open();
-                    return body[0];
+                    return local(body[0]);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }, trailers, connection::set);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (IOException e) {
+            if (body[0] != null) {
+                // The stream had started: what came so far has been written out.
+                throw new IOException("the lab's daemon went away during the " + command + " (was the lab taken "
+                        + "down?): " + e.getMessage(), e);
+            }
+            throw e;
         }
         if (body[0] != null) {
             body[0].flush();
@@ -85,6 +92,37 @@ final class ApiStream implements AutoCloseable {
     /** The daemon's message when it refused the stream, else "". */
     String error() {
         return error;
+    }
+
+    /**
+     * {@code out} with its failures unchecked, so that they pass through the client's reading as themselves and are
+     * not taken for the daemon's connection failing.
+     */
+    private static OutputStream local(OutputStream out) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void flush() {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
     }
 
     /** The exit code of a refused stream: 2 for what the command line got wrong (400, 404), else 1. */
