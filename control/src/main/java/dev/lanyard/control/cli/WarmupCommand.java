@@ -16,9 +16,13 @@ import dev.lanyard.dataplane.port.MemoryPort;
 import dev.lanyard.dataplane.worker.Dataplane;
 import dev.lanyard.dataplane.worker.DataplaneOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 /**
@@ -27,8 +31,16 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "warmup", hidden = true, description = "Load Lanyard's classes for a CDS archive; changes nothing.")
 public final class WarmupCommand implements Callable<Integer> {
+    @Option(names = "--jna-dir", paramLabel = "DIR", description = "Also copy JNA's native library for this "
+            + "platform out of the jar into DIR, for -Djna.boot.library.path (JNA would otherwise extract it into a "
+            + "temporary file at every start).")
+    private Path jnaDir;
+
     @Override
     public Integer call() throws Exception {
+        if (jnaDir != null) {
+            extractJna(jnaDir);
+        }
         Topology t = Topologies.defaultLab();
         Planner.up(t, ObservedState.empty(), LabRecord.empty(t.lab())).render();
         Switch sw = new Switch(SwitchConfig.defaults("warmup"));
@@ -51,5 +63,25 @@ public final class WarmupCommand implements Callable<Integer> {
             Files.deleteIfExists(dir);
         }
         return 0;
+    }
+
+    /** Copies JNA's native library out of the jar into {@code dir}, replacing it atomically. */
+    static void extractJna(Path dir) throws IOException {
+        String name = "libjnidispatch.so";
+        String resource = "/com/sun/jna/" + com.sun.jna.Platform.RESOURCE_PREFIX + "/" + name;
+        try (InputStream in = WarmupCommand.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("the jar has no " + resource);
+            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, name, ".tmp");
+            try {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
     }
 }
