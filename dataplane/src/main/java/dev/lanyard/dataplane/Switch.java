@@ -157,7 +157,10 @@ public final class Switch {
             ports[index] = null;
             settings[index] = null;
             publish();
-            fdb.flush(Filter.port(index));
+            // A scan of the whole table: not for each of a switch's ports as it closes after one flush of them all.
+            if (fdb.size() > 0) {
+                fdb.flush(Filter.port(index));
+            }
             return p;
         }
     }

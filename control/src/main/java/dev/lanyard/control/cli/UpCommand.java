@@ -7,6 +7,7 @@ import dev.lanyard.control.daemon.DaemonRunner;
 import dev.lanyard.control.daemon.LabDaemon;
 import dev.lanyard.control.lab.DaemonControl;
 import dev.lanyard.control.lab.LabManager;
+import dev.lanyard.control.lab.LabPaths;
 import dev.lanyard.control.lab.Timings;
 import dev.lanyard.control.netns.NetNamespaces;
 import dev.lanyard.control.reconcile.Plan;
@@ -223,7 +224,7 @@ public final class UpCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(0);
         }, "lanyard-daemon-stop"));
         detach.becomeDaemon(labs.paths().log(t.lab()));
-        warmApi(labs.paths().socket(t.lab()));
+        warmUp(labs.paths(), t.lab());
         done.await();
         return 0;
     }
@@ -233,18 +234,27 @@ public final class UpCommand implements Callable<Integer> {
      * runs cold the HTTP, routing and JSON code (about 75 ms here), which would otherwise fall on the user's first
      * command, often {@code lanyard down}.
      */
-    private static void warmApi(Path socket) {
+    /**
+     * Runs the code that {@code down} and the API will need once, read-only, while nobody waits: a JVM runs code the
+     * first time several times slower, and {@code down} arriving a moment after {@code up} would pay for it.
+     */
+    private static void warmUp(LabPaths paths, String lab) {
         Thread warm = new Thread(() -> {
             try {
-                ApiClient api = new ApiClient(socket);
+                ApiClient api = new ApiClient(paths.socket(lab));
                 for (int i = 0; i < 3; i++) {
                     api.call("GET", "/v1/health", null);
                     api.call("GET", "/v1/switches", null);
                 }
+                // What down plans first: the lab's record and what of it exists (nothing is changed).
+                LabManager manager = new LabManager(paths, new NetNamespaces());
+                for (int i = 0; i < 2; i++) {
+                    manager.planDown(lab);
+                }
             } catch (IOException e) {
-                // Only a warm-up: the API answers regardless.
+                // Only a warm-up: the API and down work regardless.
             }
-        }, "lanyard-api-warm-up");
+        }, "lanyard-warm-up");
         warm.setDaemon(true);
         warm.setPriority(Thread.MIN_PRIORITY);
         warm.start();
