@@ -206,6 +206,11 @@ class TapApiTest {
                     + ",quantile=\"" + q + "\"}")).findFirst().orElseThrow(() -> new AssertionError(q + " " + metrics));
             assertTrue(Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)) > 0, sample);
         }
+        for (String part : List.of("_sum", "_count")) {
+            String sample = metrics.lines().filter(l -> l.startsWith("lanyard_port_latency_seconds" + part + labels
+                    + "}")).findFirst().orElseThrow(() -> new AssertionError(part + " " + metrics));
+            assertTrue(Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1)) > 0, sample);
+        }
 
         for (JsonNode p : api.require("DELETE", base + "/latency", null)) {
             assertEquals(0, p.path("latency").path("frames").asLong(), p.toString());

@@ -28,6 +28,7 @@ class LatencyHistogramsTest {
         h.worker(1).record(1, batch, 0b0100, 10_000);
         LatencySummary s = h.summary(1);
         assertEquals(4, s.count());
+        assertEquals(9_000 + 8_000 + 7_000 + 6_000, s.sum(), 300);
         assertEquals(9_000, s.max(), 100);
         assertEquals(7_000, s.p50(), 100);
         assertEquals(LatencySummary.EMPTY, h.summary(2), "a port not tracked");
