@@ -29,6 +29,7 @@ final class ApiStream implements AutoCloseable {
     private final String command;
     private final Thread hook;
     private String error = "";
+    private volatile boolean completed;
 
     /** A stream for the command of that name ("capture", "trace"), which its error messages start with. */
     ApiStream(String command) {
@@ -142,7 +143,10 @@ final class ApiStream implements AutoCloseable {
         }
     }
 
-    /** Ctrl-C: ends the stream and waits a little for the command to print its totals. */
+    /**
+     * Ctrl-C: ends the stream and waits a little for the command to print its totals. A stream that then completed
+     * exits 0, as tcpdump does on Ctrl-C: ending it that way is how it is used, not a failure.
+     */
     private void stopAndWait() {
         end();
         try {
@@ -150,6 +154,16 @@ final class ApiStream implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (completed) {
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    /** The command got the whole stream and said its totals: exit 0 also when that was on Ctrl-C. */
+    void completed() {
+        completed = true;
     }
 
     /**

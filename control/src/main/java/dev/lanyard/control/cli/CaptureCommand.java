@@ -46,7 +46,8 @@ import java.util.concurrent.atomic.AtomicReference;
                         + "Put a filter that starts with a port's name after --port or --.",
                 "Without -w, each frame is one line: time, port, In or Out, addresses, what it carries, length. "
                         + "When the reader of stdout goes away (| head) the capture ends.",
-                "Exit codes: 0 done (the totals are on stderr), 1 failed, 2 a bad filter or option, or a switch or "
+                "Exit codes: 0 done, also when ended by Ctrl-C (the totals are on stderr), 1 failed, 2 a bad filter "
+                        + "or option, or a switch or "
                         + "port the lab does not have."})
 public final class CaptureCommand implements Callable<Integer> {
     static final String TRAILER_CAPTURED = "x-lanyard-captured";
@@ -115,6 +116,7 @@ public final class CaptureCommand implements Callable<Integer> {
             }
             System.err.println(trailers.getOrDefault(TRAILER_CAPTURED, "?") + " frames captured, "
                     + trailers.getOrDefault(TRAILER_DROPPED, "?") + " dropped");
+            stream.completed();
             return 0;
         }
     }

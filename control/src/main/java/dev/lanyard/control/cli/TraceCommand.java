@@ -174,6 +174,7 @@ public final class TraceCommand implements Callable<Integer> {
             }
             System.err.println(shown + (shown == 1 ? " frame" : " frames") + " traced, "
                     + trailers.getOrDefault(CaptureCommand.TRAILER_DROPPED, "?") + " missed");
+            stream.completed();
             return 0;
         }
     }

@@ -125,6 +125,7 @@ class CaptureCliTest {
             }
             p.destroy();   // SIGTERM: the JVM's shutdown hooks run as on Ctrl-C's SIGINT
             assertTrue(p.waitFor(10, TimeUnit.SECONDS), "capture ends");
+            assertEquals(0, p.exitValue(), "ended by Ctrl-C, as tcpdump: " + Files.readString(err));
         } finally {
             p.destroyForcibly();
         }
