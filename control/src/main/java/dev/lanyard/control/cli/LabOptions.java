@@ -15,7 +15,10 @@ import java.util.List;
 
 /** The options every lab command shares: which lab, and where labs keep their state. */
 public final class LabOptions {
-    @Option(names = "--state-dir", hidden = true, defaultValue = "/run/lanyard",
+    /** Where labs keep their state unless --state-dir says otherwise. */
+    static final String DEFAULT_STATE_DIR = "/run/lanyard";
+
+    @Option(names = "--state-dir", hidden = true, defaultValue = DEFAULT_STATE_DIR,
             description = "Where labs keep their state (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 

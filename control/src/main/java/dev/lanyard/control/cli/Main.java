@@ -3,6 +3,8 @@ package dev.lanyard.control.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -54,6 +56,16 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
+        UpCommand launched = UpCommand.launcherForm(args);
+        if (launched != null) {
+            // The launcher's own "up --notify FIFO [FILE]" skips picocli's model of the command line (70 ms of
+            // reflection in a cold JVM, a tenth of bringing up a 100-host star); anything else is parsed below.
+            try {
+                return launched.call();
+            } catch (Exception e) {
+                return failed("up", e, System.err);
+            }
+        }
         CommandLine cl = new CommandLine(new Main());
         String named = args.length > 0 ? args[0] : "";
         if (COMMANDS.containsKey(named) && !named.equals("help")) {
@@ -61,11 +73,20 @@ public final class Main implements Runnable {
         } else {
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("lanyard " + cmd.getCommandName() + ": " + message(e));
-            return e instanceof UsageException ? USAGE : FAILED;
-        });
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> failed(cmd.getCommandName(), e, cmd.getErr()));
         return cl.execute(args);
+    }
+
+    /** Says why a command failed and returns its exit code: 2 for what the command line got wrong, else 1. */
+    private static int failed(String command, Exception e, PrintWriter err) {
+        err.println("lanyard " + command + ": " + message(e));
+        err.flush();
+        return e instanceof UsageException ? USAGE : FAILED;
+    }
+
+    private static int failed(String command, Exception e, PrintStream err) {
+        PrintWriter w = new PrintWriter(err);
+        return failed(command, e, w);
     }
 
     /** What a daemon does once its lab was taken down through the API: exit, which runs its shutdown hook. */

@@ -41,6 +41,8 @@ import java.util.concurrent.CountDownLatch;
             "Prints what it changes, then the ports. Exit 0 when every switch forwards, 1 on failure, 2 for a bad "
                 + "topology."})
 public final class UpCommand implements Callable<Integer> {
+    static final String DEFAULT_TIMEOUT = "30";
+
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The topology file (YAML); see examples/.")
     private Path file;
 
@@ -58,13 +60,33 @@ public final class UpCommand implements Callable<Integer> {
             + "each).")
     private boolean busyPoll;
 
-    @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for the switches (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = DEFAULT_TIMEOUT, description = "Seconds to wait for the switches "
+            + "(default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
 
     @Option(names = "--notify", hidden = true, paramLabel = "FIFO", description = "Set by the launcher: become "
             + "the lab's daemon once it forwards and write the exit status to this FIFO.")
     private Path notify;
+
+    /**
+     * The command the launcher builds for a plain {@code ./lanyard up [FILE]}, {@code up --notify FIFO [FILE]},
+     * made without picocli and with every other option at its default; null for any other command line, which
+     * picocli parses. {@code UpCommandLauncherFormTest} holds the two to the same result.
+     */
+    static UpCommand launcherForm(String[] args) {
+        if (args.length < 3 || args.length > 4 || !args[0].equals("up") || !args[1].equals("--notify")
+                || args[2].isEmpty() || args[2].startsWith("-")
+                || args.length == 4 && (args[3].isEmpty() || args[3].startsWith("-"))) {
+            return null;
+        }
+        UpCommand up = new UpCommand();
+        up.notify = Path.of(args[2]);
+        up.file = args.length == 4 ? Path.of(args[3]) : null;
+        up.labs = new LabOptions();
+        up.labs.stateDir = Path.of(LabOptions.DEFAULT_STATE_DIR);
+        up.timeoutSeconds = Integer.parseInt(DEFAULT_TIMEOUT);
+        return up;
+    }
 
     /** Switches made while the lab is built, for the daemon this JVM becomes (with --notify). */
     private CompletableFuture<LabDaemon> ahead;
