@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanyard.control.api.ApiClient;
 import dev.lanyard.dataplane.lab.Cmd;
+import dev.lanyard.dataplane.lab.OwnThread;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,7 +80,7 @@ class CaptureCliTest {
     @Test
     void capturesToAFileThatTsharkReadsWithPortNamesAndDirections() throws Exception {
         Path file = dir.resolve("c.pcapng");
-        CompletableFuture<Out> capture = CompletableFuture.supplyAsync(() -> cli("capture", "-w", file.toString(),
+        CompletableFuture<Out> capture = OwnThread.supply("test-cli", () -> cli("capture", "-w", file.toString(),
                 "-c", "8", "icmp"));
         awaitTaps(api, sw, 1);
         Cmd.check("ip", "netns", "exec", lab.n("h0"), "ping", "-c", "2", "-i", "0.2", A1);
@@ -206,7 +207,7 @@ class CaptureCliTest {
     @Test
     void traceReadsTheFramesOfACaptureFile() throws Exception {
         Path file = dir.resolve("c.pcapng");
-        CompletableFuture<Out> capture = CompletableFuture.supplyAsync(() -> cli("capture", "-w", file.toString(),
+        CompletableFuture<Out> capture = OwnThread.supply("test-cli", () -> cli("capture", "-w", file.toString(),
                 "-c", "4", "icmp"));
         awaitTaps(api, sw, 1);
         TapTesting.pingOnce(lab, "h0", A1);
@@ -226,7 +227,7 @@ class CaptureCliTest {
 
     @Test
     void traceLiveShowsRealFramesWithTheirTime() throws Exception {
-        CompletableFuture<Out> live = CompletableFuture.supplyAsync(() -> cli("trace", "--live", "-c", "2", "icmp"));
+        CompletableFuture<Out> live = OwnThread.supply("test-cli", () -> cli("trace", "--live", "-c", "2", "icmp"));
         awaitTaps(api, sw, 1);
         TapTesting.pingOnce(lab, "h0", A1);
         Out out = live.get(10, TimeUnit.SECONDS);

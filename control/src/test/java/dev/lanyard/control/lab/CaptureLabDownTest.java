@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanyard.control.api.ApiClient;
 import dev.lanyard.dataplane.lab.Cmd;
+import dev.lanyard.dataplane.lab.OwnThread;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +21,7 @@ class CaptureLabDownTest {
         try (TestLab t = TapTesting.up()) {
             ApiClient api = TapTesting.api(t);
             Path file = Files.createTempFile(t.stateDir, "capture", ".pcapng");
-            CompletableFuture<Integer> capture = CompletableFuture.supplyAsync(() -> t.lanyard("capture", "-w",
+            CompletableFuture<Integer> capture = OwnThread.supply("test-capture", () -> t.lanyard("capture", "-w",
                     file.toString(), "icmp"));
             TapTesting.awaitTaps(api, t.n("sw"), 1);
             TapTesting.pingOnce(t, "h0", TapTesting.A1);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.control.api.ApiClient;
+import dev.lanyard.dataplane.lab.OwnThread;
 import dev.lanyard.tools.pcapng.Direction;
 import dev.lanyard.tools.pcapng.PcapngPacket;
 import dev.lanyard.tools.pcapng.PcapngReader;
@@ -163,7 +164,7 @@ class TapApiTest {
     void liveTracesFollowRealFramesWithTheirTimeInTheSwitch() throws Exception {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         Map<String, String> trailers = new HashMap<>();
-        CompletableFuture<Integer> live = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Integer> live = OwnThread.supply("test-api-stream", () -> {
             try {
                 return api.exchange("GET", base + "/trace/live?count=2&port=" + p0 + "&filter=icmp", null, lines,
                         trailers);
@@ -229,7 +230,7 @@ class TapApiTest {
     }
 
     private static CompletableFuture<Capture> capture(String query) {
-        return CompletableFuture.supplyAsync(() -> {
+        return OwnThread.supply("test-api-stream", () -> {
             try {
                 ByteArrayOutputStream body = new ByteArrayOutputStream();
                 Map<String, String> trailers = new HashMap<>();

@@ -6,6 +6,7 @@ import dev.lanyard.dataplane.Switch;
 import dev.lanyard.dataplane.SwitchConfig;
 import dev.lanyard.dataplane.forward.PortSettings;
 import dev.lanyard.dataplane.lab.HandLab;
+import dev.lanyard.dataplane.lab.OwnThread;
 import dev.lanyard.dataplane.linux.NetnsExec;
 import dev.lanyard.dataplane.port.packet.PacketPortConfig;
 import dev.lanyard.dataplane.port.packet.VethPort;
@@ -52,7 +53,7 @@ class TcpIntegrityTest {
                     s.bind(new InetSocketAddress(InetAddress.getByName(lab.ip(2)), 5555));
                     return s;
                 });
-                CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+                CompletableFuture<byte[]> received = OwnThread.supply("test-receiver", () -> {
                     try (Socket s = accept(server)) {
                         InputStream in = s.getInputStream();
                         MessageDigest d = MessageDigest.getInstance("SHA-256");

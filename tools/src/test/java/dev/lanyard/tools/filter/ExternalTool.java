@@ -1,5 +1,6 @@
 package dev.lanyard.tools.filter;
 
+import dev.lanyard.dataplane.lab.OwnThread;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ final class ExternalTool {
 
     /** Reads a stream to its end on another thread, so a chatty process never blocks on a full pipe. */
     static CompletableFuture<String> drain(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
+        return OwnThread.supply("test-drain", () -> {
             try (in) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {

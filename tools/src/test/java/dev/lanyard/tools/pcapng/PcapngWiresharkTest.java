@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.lanyard.dataplane.lab.OwnThread;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -109,7 +110,7 @@ class PcapngWiresharkTest {
                         Direction.INBOUND);
                 writer.flush();
                 tshark.getOutputStream().flush();
-                CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> readLine(out));
+                CompletableFuture<String> line = OwnThread.supply("test-tshark-reader", () -> readLine(out));
                 assertEquals("sw-live\t" + (70 + i), line.get(20, TimeUnit.SECONDS),
                         "packet " + i + " reached tshark while the stream stays open");
             }
