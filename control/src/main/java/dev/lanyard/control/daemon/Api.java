@@ -36,14 +36,15 @@ public final class Api {
                 .add("GET", "/v1/health", r -> ApiResponse.ok(health()))
                 .add("GET", "/v1/switches", r -> ApiResponse.ok(daemon.switches().stream().map(Views::switchSummary)
                         .toList()))
-                .add("GET", "/v1/switches/{switch}", r -> ApiResponse.ok(Views.switchSummary(sw(r))))
+                .add("GET", "/v1/switches/{switch}", r -> ApiResponse.ok(Views.switchSummary(sw(daemon, r))))
                 .add("PATCH", "/v1/switches/{switch}", this::patchSwitch)
-                .add("GET", "/v1/switches/{switch}/ports", r -> ApiResponse.ok(Views.ports(sw(r))))
+                .add("GET", "/v1/switches/{switch}/ports", r -> ApiResponse.ok(Views.ports(sw(daemon, r))))
                 .add("POST", "/v1/switches/{switch}/ports", this::addPort)
-                .add("GET", "/v1/switches/{switch}/ports/{port}", r -> ApiResponse.ok(Views.port(sw(r), spec(r))))
+                .add("GET", "/v1/switches/{switch}/ports/{port}",
+                        r -> ApiResponse.ok(Views.port(sw(daemon, r), spec(r))))
                 .add("PATCH", "/v1/switches/{switch}/ports/{port}", this::patchPort)
                 .add("DELETE", "/v1/switches/{switch}/ports/{port}", this::deletePort)
-                .add("GET", "/v1/switches/{switch}/fdb", r -> ApiResponse.ok(Views.fdb(sw(r))))
+                .add("GET", "/v1/switches/{switch}/fdb", r -> ApiResponse.ok(Views.fdb(sw(daemon, r))))
                 .add("POST", "/v1/switches/{switch}/fdb", this::addFdb)
                 .add("DELETE", "/v1/switches/{switch}/fdb", this::flushFdb)
                 .add("DELETE", "/v1/switches/{switch}/fdb/{vlan}/{mac}", this::deleteFdb)
@@ -91,20 +92,21 @@ public final class Api {
         return m;
     }
 
-    private SwitchRuntime sw(ApiRequest r) throws ApiException {
+    /** The switch a request's path names ({switch}), or a 404 that says which lab lacks it. */
+    static SwitchRuntime sw(LabDaemon daemon, ApiRequest r) throws ApiException {
         String name = r.var("switch");
         return daemon.sw(name).orElseThrow(() -> ApiException.notFound("lab " + daemon.lab() + " has no switch "
                 + name));
     }
 
     private PortSpec spec(ApiRequest r) throws ApiException {
-        SwitchRuntime rt = sw(r);
+        SwitchRuntime rt = sw(daemon, r);
         String port = r.var("port");
         return rt.spec(port).orElseThrow(() -> ApiException.notFound("switch " + rt.name() + " has no port " + port));
     }
 
     private ApiResponse patchSwitch(ApiRequest r) throws ApiException {
-        SwitchRuntime rt = sw(r);
+        SwitchRuntime rt = sw(daemon, r);
         ObjectNode body = r.json();
         onlyKeys(body, Set.of("agingSeconds"));
         if (body.has("agingSeconds")) {
@@ -115,7 +117,7 @@ public final class Api {
     }
 
     private ApiResponse addPort(ApiRequest r) throws ApiException, IOException {
-        SwitchRuntime rt = sw(r);
+        SwitchRuntime rt = sw(daemon, r);
         ObjectNode body = r.json();
         onlyKeys(body, PORT_KEYS);
         String name = text(body, "name", null);
@@ -149,7 +151,7 @@ public final class Api {
     }
 
     private ApiResponse patchPort(ApiRequest r) throws ApiException {
-        SwitchRuntime rt = sw(r);
+        SwitchRuntime rt = sw(daemon, r);
         PortSpec spec = spec(r);
         ObjectNode body = r.json();
         onlyKeys(body, SETTING_KEYS);
@@ -158,14 +160,14 @@ public final class Api {
     }
 
     private ApiResponse deletePort(ApiRequest r) throws ApiException, IOException {
-        SwitchRuntime rt = sw(r);
+        SwitchRuntime rt = sw(daemon, r);
         PortSpec spec = spec(r);
         rt.detach(spec.name());
         return ApiResponse.ok(Map.of("removed", spec.name()));
     }
 
     private ApiResponse addFdb(ApiRequest r) throws ApiException {
-        SwitchRuntime rt = sw(r);
+        SwitchRuntime rt = sw(daemon, r);
         ObjectNode body = r.json();
         onlyKeys(body, Set.of("mac", "vlan", "port"));
         long mac = mac(text(body, "mac", null));
@@ -185,7 +187,7 @@ public final class Api {
     }
 
     private ApiResponse flushFdb(ApiRequest r) throws ApiException {
-        SwitchRuntime rt = sw(r);
+        SwitchRuntime rt = sw(daemon, r);
         Filter f = "true".equals(r.param("static")) ? Filter.ANY : Filter.DYNAMIC;
         String port = r.param("port");
         if (port != null) {
@@ -203,7 +205,7 @@ public final class Api {
     }
 
     private ApiResponse deleteFdb(ApiRequest r) throws ApiException {
-        SwitchRuntime rt = sw(r);
+        SwitchRuntime rt = sw(daemon, r);
         int vlan = parseInt(r.var("vlan"), "vlan", 0, 4095);
         long mac = mac(r.var("mac"));
         if (!rt.sw().fdb().remove(vlan, mac)) {

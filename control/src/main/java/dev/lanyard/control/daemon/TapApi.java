@@ -65,18 +65,12 @@ final class TapApi {
         router.add("GET", "/v1/switches/{switch}/capture", this::capture)
                 .add("POST", "/v1/switches/{switch}/trace", this::trace)
                 .add("GET", "/v1/switches/{switch}/trace/live", this::liveTrace)
-                .add("GET", "/v1/switches/{switch}/latency", r -> ApiResponse.ok(latency(sw(r))))
+                .add("GET", "/v1/switches/{switch}/latency", r -> ApiResponse.ok(latency(Api.sw(daemon, r))))
                 .add("DELETE", "/v1/switches/{switch}/latency", r -> {
-                    SwitchRuntime rt = sw(r);
+                    SwitchRuntime rt = Api.sw(daemon, r);
                     rt.sw().latency().resetAll();
                     return ApiResponse.ok(latency(rt));
                 });
-    }
-
-    private SwitchRuntime sw(ApiRequest r) throws ApiException {
-        String name = r.var("switch");
-        return daemon.sw(name).orElseThrow(() -> ApiException.notFound("lab " + daemon.lab() + " has no switch "
-                + name));
     }
 
     /**
@@ -84,7 +78,7 @@ final class TapApi {
      * frame. The body is pcapng; its trailers say how many frames were captured and dropped.
      */
     private ApiResponse capture(ApiRequest r) throws ApiException {
-        SwitchRuntime rt = sw(r);
+        SwitchRuntime rt = Api.sw(daemon, r);
         Switch sw = rt.sw();
         long count = number(r, "count", 0, 0, Long.MAX_VALUE);
         int snaplen = (int) number(r, "snaplen", CaptureSpec.MAX_SNAPLEN, 1, CaptureSpec.MAX_SNAPLEN);
@@ -116,7 +110,7 @@ final class TapApi {
 
     /** {@code {"in": PORT, "frame": "src=.. dst=.." | "hex"}}: the path a frame would take, without sending it. */
     private ApiResponse trace(ApiRequest r) throws ApiException {
-        SwitchRuntime rt = sw(r);
+        SwitchRuntime rt = Api.sw(daemon, r);
         ObjectNode body = r.json();
         for (String k : (Iterable<String>) body::fieldNames) {
             if (!Set.of("in", "frame").contains(k)) {
@@ -143,7 +137,7 @@ final class TapApi {
 
     /** {@code ?port=P&count=N&filter=EXPR}: traces of real frames as they pass, one JSON object per line. */
     private ApiResponse liveTrace(ApiRequest r) throws ApiException {
-        SwitchRuntime rt = sw(r);
+        SwitchRuntime rt = Api.sw(daemon, r);
         long count = number(r, "count", 0, 0, Long.MAX_VALUE);
         LiveTrace trace = start(() -> LiveTracer.start(rt.sw(), ports(r), r.param("filter")));
         return ApiResponse.stream("application/x-ndjson", sink -> {
