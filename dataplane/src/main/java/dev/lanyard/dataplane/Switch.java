@@ -31,8 +31,6 @@ public final class Switch {
     private final PortSettings[] settings;
     private final boolean[] linkUp;
     private final PortStats[] baselines;
-    /** Indexes that have had a port: only these can have entries left behind by an earlier port. */
-    private final boolean[] used;
     private int nextIndex;
     private volatile PortTable table = PortTable.EMPTY;
 
@@ -57,7 +55,6 @@ public final class Switch {
         this.settings = new PortSettings[config.maxPorts()];
         this.linkUp = new boolean[config.maxPorts()];
         this.baselines = new PortStats[config.maxPorts()];
-        this.used = new boolean[config.maxPorts()];
     }
 
     /** The switch's name. */
@@ -127,13 +124,13 @@ public final class Switch {
                         + ports.length + ")");
             }
             nextIndex = (index + 1) % ports.length;
-            // Entries a worker learned for the index's last port just before it went. An index never used has
-            // none, and flushing scans the whole table: for each of a hundred ports added at once to a table
-            // that hosts had already started to fill, that was most of the time to attach them.
-            if (used[index] && fdb.size() > 0) {
+            // Entries a worker learned for the index's last port just before it went. An index never used (no
+            // baseline yet: every port sets one) has none, and flushing scans the whole table: for each of a
+            // hundred ports added at once to a table that hosts had already started to fill, that was most of the
+            // time to attach them.
+            if (baselines[index] != null && fdb.size() > 0) {
                 fdb.flush(Filter.port(index));
             }
-            used[index] = true;
             baselines[index] = sum(index);
             latency.track(index);
             ports[index] = port;

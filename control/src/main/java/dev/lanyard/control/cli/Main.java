@@ -3,7 +3,6 @@ package dev.lanyard.control.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class Main implements Runnable {
             try {
                 return launched.call();
             } catch (Exception e) {
-                return failed("up", e, System.err);
+                return failed("up", e, new PrintWriter(System.err));
             }
         }
         CommandLine cl = new CommandLine(new Main());
@@ -82,11 +81,6 @@ public final class Main implements Runnable {
         err.println("lanyard " + command + ": " + message(e));
         err.flush();
         return e instanceof UsageException ? USAGE : FAILED;
-    }
-
-    private static int failed(String command, Exception e, PrintStream err) {
-        PrintWriter w = new PrintWriter(err);
-        return failed(command, e, w);
     }
 
     /** What a daemon does once its lab was taken down through the API: exit, which runs its shutdown hook. */
