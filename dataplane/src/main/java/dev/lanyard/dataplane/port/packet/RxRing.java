@@ -62,7 +62,10 @@ final class RxRing implements RxSource {
     public int receive(FrameBatch batch, WorkerCounters counters, int port) {
         ByteBuffer h = ring.headers;
         int added = 0;
-        while (!batch.full()) {
+        // At most one lap per call: every slot taken in this call stays ours until release(), so a ring smaller
+        // than a burst (a switch of many ports gets 15 slots) that is full would otherwise lead us round to slots
+        // we already hold, take them a second time and leave us ahead of the kernel for good.
+        for (int taken = 0; taken < frames && !batch.full(); taken++) {
             int slot = slots[head];
             int status = ring.statusAcquire(slot);
             if ((status & IfPacket.TP_STATUS_USER) == 0) {
