@@ -194,6 +194,11 @@ public final class SwitchRuntime implements AutoCloseable {
             return failed;
         } finally {
             pool.shutdownNow();
+            if (preparing != null && prepared.isEmpty()) {
+                // Every socket made ahead is taken: its threads would otherwise idle for the daemon's life.
+                preparing.shutdown();
+                preparing = null;
+            }
         }
     }
 
