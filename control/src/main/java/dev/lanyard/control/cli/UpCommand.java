@@ -154,6 +154,8 @@ public final class UpCommand implements Callable<Integer> {
                 plan = labsManager.up(t, text, a -> out.println("  " + a.render()));
             } catch (TopologyException e) {
                 System.err.println(e.getMessage());
+                // Refused before anything was made: no empty state directory is left behind for the lab.
+                labsManager.forgetIfEmpty(t.lab());
                 return Main.USAGE;
             }
             if (t.switches().isEmpty()) {

@@ -9,6 +9,10 @@ import dev.lanyard.control.api.ApiClient;
 import dev.lanyard.control.cli.Main;
 import dev.lanyard.dataplane.lab.Cmd;
 import dev.lanyard.dataplane.lab.HandLab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -161,6 +165,10 @@ class LabsTest {
                 assertEquals(Main.USAGE, t.lanyard("up", t.file.toString()));
                 assertFalse(Cmd.check("ip", "netns", "list").out().contains(t.n("ns0")), "nothing was created");
                 assertTrue(Cmd.check("ip", "netns", "list").out().contains(t.n("ns1")), "and theirs is untouched");
+                try (Stream<Path> s = Files.list(t.stateDir)) {
+                    assertEquals(List.of(t.file.getFileName().toString()),
+                            s.map(p -> p.getFileName().toString()).toList(), "state left by the refused up");
+                }
             } finally {
                 Cmd.run("ip", "netns", "del", t.n("ns1"));
             }
