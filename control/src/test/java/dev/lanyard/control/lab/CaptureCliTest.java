@@ -80,11 +80,9 @@ class CaptureCliTest {
     @Test
     void capturesToAFileThatTsharkReadsWithPortNamesAndDirections() throws Exception {
         Path file = dir.resolve("c.pcapng");
-        CompletableFuture<Out> capture = OwnThread.supply("test-cli", () -> cli("capture", "-w", file.toString(),
-                "-c", "8", "icmp"));
-        awaitTaps(api, sw, 1);
-        Cmd.check("ip", "netns", "exec", lab.n("h0"), "ping", "-c", "2", "-i", "0.2", A1);
-        Out done = capture.get(10, TimeUnit.SECONDS);
+        Out done = whileTapping(
+                () -> Cmd.check("ip", "netns", "exec", lab.n("h0"), "ping", "-c", "2", "-i", "0.2", A1),
+                "capture", "-w", file.toString(), "-c", "8", "icmp");
         assertEquals(0, done.code(), done.err());
         assertEquals("8 frames captured, 0 dropped\n", done.err());
         List<String> lines = Cmd.check("tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.interface_name",
@@ -207,11 +205,8 @@ class CaptureCliTest {
     @Test
     void traceReadsTheFramesOfACaptureFile() throws Exception {
         Path file = dir.resolve("c.pcapng");
-        CompletableFuture<Out> capture = OwnThread.supply("test-cli", () -> cli("capture", "-w", file.toString(),
-                "-c", "4", "icmp"));
-        awaitTaps(api, sw, 1);
-        TapTesting.pingOnce(lab, "h0", A1);
-        assertEquals(0, capture.get(10, TimeUnit.SECONDS).code());
+        assertEquals(0, whileTapping(() -> TapTesting.pingOnce(lab, "h0", A1),
+                "capture", "-w", file.toString(), "-c", "4", "icmp").code());
         // Received frames on the ports they came in at: the request at h0's, the reply at h1's.
         Out read = cli("trace", "--read", file.toString());
         assertEquals(0, read.code(), read.err());
@@ -227,10 +222,7 @@ class CaptureCliTest {
 
     @Test
     void traceLiveShowsRealFramesWithTheirTime() throws Exception {
-        CompletableFuture<Out> live = OwnThread.supply("test-cli", () -> cli("trace", "--live", "-c", "2", "icmp"));
-        awaitTaps(api, sw, 1);
-        TapTesting.pingOnce(lab, "h0", A1);
-        Out out = live.get(10, TimeUnit.SECONDS);
+        Out out = whileTapping(() -> TapTesting.pingOnce(lab, "h0", A1), "trace", "--live", "-c", "2", "icmp");
         assertEquals(0, out.code(), out.err());
         assertEquals(2, out.out().lines().filter(l -> l.matches("time: +\\d+\\.\\d us in the switch")).count(),
                 out.out());
@@ -262,6 +254,14 @@ class CaptureCliTest {
 
     /** What a command line run in this JVM printed, and its exit code. */
     private record Out(int code, String out, String err) {
+    }
+
+    /** Runs a capture or live trace in the background and, once its tap is on, {@code traffic}; what it printed. */
+    private static Out whileTapping(Runnable traffic, String... args) throws Exception {
+        CompletableFuture<Out> run = OwnThread.supply("test-cli", () -> cli(args));
+        awaitTaps(api, sw, 1);
+        traffic.run();
+        return run.get(10, TimeUnit.SECONDS);
     }
 
     /** Runs the command line in this JVM against the lab, with stdout and stderr kept apart for the test. */
