@@ -196,8 +196,7 @@ public final class SwitchRuntime implements AutoCloseable {
             pool.shutdownNow();
             if (preparing != null && prepared.isEmpty()) {
                 // Every socket made ahead is taken: its threads would otherwise idle for the daemon's life.
-                preparing.shutdown();
-                preparing = null;
+                stopPreparing();
             }
         }
     }
@@ -337,6 +336,11 @@ public final class SwitchRuntime implements AutoCloseable {
                 break;
             }
         }
+        stopPreparing();
+    }
+
+    /** Lets the threads that make sockets ahead finish and end; a later {@link #prepare} starts new ones. */
+    private void stopPreparing() {
         preparing.shutdown();
         preparing = null;
     }
